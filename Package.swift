@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Plutus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Redis", targets: ["Redis"]),
+        .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: the four C libraries Plutus is built on.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
+        // Typed wrappers for libcurl's variadic functions.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // Shared machinery of the blocking C bridges: dedicated threads and connection pools.
+        .target(
+            name: "BridgeSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ", "BridgeSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Redis",
+            dependencies: ["CHiredis", "BridgeSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HTTPClient",
+            dependencies: ["CCurl", "CCurlShim", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "BridgeBenchmarks",
+            dependencies: [
+                "Postgres", "Redis", "HTTPClient", "CLibPQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/BridgeBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
+        .target(name: "PlutusTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Intentionally empty: every wrapper is a static inline function in the header.

@@ -1,0 +1,21 @@
+public import Foundation
+
+/// Paths inside this checkout, for tests that run the project's own scripts and servers.
+public enum Repository {
+    /// The checkout's top-level folder (the one holding `Package.swift`).
+    public static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url
+            }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// A path relative to the checkout's top-level folder.
+    public static func path(_ relative: String) -> String {
+        root.appendingPathComponent(relative).path
+    }
+}
