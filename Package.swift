@@ -62,7 +62,9 @@ let package = Package(
         ),
 
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
-        .target(name: "PlutusTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .target(
+            name: "PlutusTestSupport", path: "Tests/Support", exclude: ["http_test_server.py"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),

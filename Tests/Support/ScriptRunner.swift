@@ -1,6 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs one of the checkout's own scripts (for example `deploy/local/postgres.sh`) and returns its output.
+///
+/// Spawns with `posix_spawn` and waits with `waitpid` on a thread of its own: Foundation's
+/// `Process.waitUntilExit` was seen to hang here once the script had started a daemon.
 public enum ScriptRunner {
     public struct Failure: Error, CustomStringConvertible {
         public let command: [String]
@@ -9,26 +16,62 @@ public enum ScriptRunner {
         public var description: String { "\(command.joined(separator: " ")) exited \(status): \(output)" }
     }
 
-    /// Runs `script` (a path relative to the checkout) with `arguments`; throws when it exits non-zero.
+    /// Runs `script` (a path relative to the checkout) with `arguments` under bash; throws when it
+    /// exits non-zero. Standard output and error are returned together.
     @discardableResult
-    public static func run(_ script: String, _ arguments: [String] = [], environment: [String: String] = [:])
-        throws -> String
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", Repository.path(script)] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = Repository.root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(command: [script] + arguments, status: process.terminationStatus, output: output)
+    public static func run(_ script: String, _ arguments: [String] = []) async throws -> String {
+        let command = ["/bin/bash", Repository.path(script)] + arguments
+        let (status, output) = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try spawnAndWait(command) })
+            }
+        }
+        guard status == 0 else {
+            throw Failure(command: [script] + arguments, status: status, output: output)
         }
         return output
+    }
+
+    private static func spawnAndWait(_ command: [String]) throws -> (Int32, String) {
+        var pipe: [Int32] = [0, 0]
+        // Close-on-exec, so daemons the script starts don't inherit the pipe and hold it open.
+        guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+
+        let arguments = command.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        close(pipe[1])
+        defer { close(pipe[0]) }
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+
+        let output = readAll(pipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitCode, output)
+    }
+
+    private static func readAll(_ descriptor: Int32) -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 {
+                bytes.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

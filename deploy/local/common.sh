@@ -1,0 +1,27 @@
+# Shared by the deploy/local scripts: paths of this checkout and small helpers. Source it; don't run it.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DATA_DIR=${PLUTUS_DATA_DIR:-$REPO_ROOT/.data}
+RUN_DIR=$DATA_DIR/run
+LOG_DIR=$DATA_DIR/logs
+
+log() { echo "[$(basename "$0") $(date +%H:%M:%S)] $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# parse_instance_args DEFAULT_PORT "$@": sets NAME and PORT from --name/--port (defaults: main, DEFAULT_PORT).
+parse_instance_args() {
+  local default_port=$1; shift
+  NAME=main PORT=$default_port
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --name) NAME=${2:?--name needs a value}; shift 2 ;;
+      --port) PORT=${2:?--port needs a value}; shift 2 ;;
+      *) die "unknown argument: $1" ;;
+    esac
+  done
+  [[ "$NAME" =~ ^[A-Za-z0-9_-]+$ ]] || die "--name must be letters, digits, - or _: '$NAME'"
+  [[ "$PORT" =~ ^[0-9]+$ ]] && [ "$PORT" -gt 0 ] && [ "$PORT" -lt 65536 ] || die "--port must be 1-65535: '$PORT'"
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A private Redis server for this checkout, under .data/ (not the system service).
+#
+#   deploy/local/redis.sh start|stop|restart|kill|status|url [--name NAME] [--port PORT]
+#
+# Defaults: --name main --port ${PLUTUS_REDIS_PORT:-56379}. `start` is idempotent and prints the
+# URL: redis://127.0.0.1:PORT/0. No persistence: it is a cache and a test server.
+source "$(dirname "$0")/common.sh"
+
+command=${1:-}; shift || true
+parse_instance_args "${PLUTUS_REDIS_PORT:-56379}" "$@"
+
+DIR=$DATA_DIR/redis-$NAME
+PIDFILE=$RUN_DIR/redis-$NAME.pid
+URL="redis://127.0.0.1:$PORT/0"
+
+ready() { redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG; }
+pid() { [ -s "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null && cat "$PIDFILE"; }
+
+start() {
+  if ready; then
+    pid >/dev/null || die "something else answers on Redis port $PORT: set PLUTUS_REDIS_PORT or --port"
+    echo "$URL"
+    return
+  fi
+  command -v redis-server >/dev/null || die "redis-server not found (run deploy/local/deps.sh)"
+  mkdir -p "$DIR" "$RUN_DIR"
+  log "starting Redis '$NAME' on 127.0.0.1:$PORT"
+  redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$PIDFILE" --logfile "$DIR/redis.log" --dir "$DIR" --maxclients 4000
+  for _ in $(seq 100); do ready && break; sleep 0.05; done
+  ready || { tail -n 20 "$DIR/redis.log" >&2; die "Redis '$NAME' did not start"; }
+  echo "$URL"
+}
+
+stop() {
+  local p
+  p=$(pid) || return 0
+  log "stopping Redis '$NAME' (pid $p)"
+  kill "$p"
+  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+}
+
+kill_server() {
+  local p
+  p=$(pid) || return 0
+  kill -9 "$p"
+  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+}
+
+case "$command" in
+  start) start ;;
+  stop) stop ;;
+  restart) stop; start ;;
+  kill) kill_server ;;
+  status) if ready; then echo "accepting connections: $URL"; else echo "not running"; exit 3; fi ;;
+  url) echo "$URL" ;;
+  *) echo "usage: $0 start|stop|restart|kill|status|url [--name NAME] [--port PORT]" >&2; exit 2 ;;
+esac
