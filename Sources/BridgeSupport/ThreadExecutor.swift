@@ -6,7 +6,8 @@ import Foundation
 /// `ThreadExecutor` runs all of its methods on that thread, so those calls never block a NIO event
 /// loop or the Swift cooperative pool, and the actor's C handle is only ever touched by one thread.
 ///
-/// The thread lives until ``shutdown()`` is called and the queued jobs have run.
+/// The thread lives until ``shutdown()`` is called and the queued jobs have run: call it from the
+/// owning actor's `deinit`, when no job can be enqueued any more.
 public final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
     // Safe: `jobs` and `isShuttingDown` are only read or written while `condition` is locked.
     private let condition = NSCondition()
@@ -16,8 +17,11 @@ public final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
     /// Starts the thread.
     /// - Parameter name: the thread's name, as debuggers and `top -H` show it (Linux keeps 15 bytes).
     public init(name: String) {
-        let thread = Thread { [self] in runJobs() }
-        thread.name = name
+        let thread = Thread { [self] in
+            // Named from inside: on Linux, Foundation does not apply a name set before `start()`.
+            Thread.current.name = name
+            runJobs()
+        }
         thread.start()
     }
 
@@ -33,7 +37,10 @@ public final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
         UnownedSerialExecutor(ordinary: self)
     }
 
-    /// Lets the thread end once the jobs queued so far have run. Jobs enqueued later still run.
+    /// Lets the thread end once the jobs queued so far have run.
+    ///
+    /// A job enqueued after the thread has ended would never run, so call this only when nothing
+    /// can enqueue any more: from the `deinit` of the actor this executor serves.
     public func shutdown() {
         condition.lock()
         isShuttingDown = true

@@ -41,11 +41,12 @@ public actor PostgresConnection: PooledConnection {
 
     public nonisolated var isReusable: Bool { state.isReusable }
 
+    /// Closes the connection; later calls throw ``PostgresError`` `.connectionLost`.
+    /// The thread ends when the connection is released.
     public func close() {
         state.markBroken()
         handle = nil
         preparedStatements.removeAll()
-        executor.shutdown()
     }
 
     /// Runs one statement and returns its rows.

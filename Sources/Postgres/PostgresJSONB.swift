@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A `Codable` value stored in a `jsonb` column: bind it as a parameter, or decode a column into it.
 public struct PostgresJSONB<Value: Codable & Sendable>: Sendable, PostgresEncodable, PostgresDecodable {

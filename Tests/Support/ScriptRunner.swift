@@ -6,8 +6,13 @@ import Glibc
 
 /// Runs one of the checkout's own scripts (for example `deploy/local/postgres.sh`) and returns its output.
 ///
-/// Spawns with `posix_spawn` and waits with `waitpid` on a thread of its own: Foundation's
-/// `Process.waitUntilExit` was seen to hang here once the script had started a daemon.
+/// Scripts such as `deploy/local/redis.sh start` leave a daemon behind, and a daemon keeps what its
+/// spawner gave it, so the script is spawned clean:
+/// - its signal mask is emptied and SIGTERM/SIGINT/SIGPIPE reset: threads of the cooperative pool
+///   block SIGTERM, and a server inheriting that would ignore `stop` and `restart`;
+/// - every descriptor above 2 is closed before the script runs (a bash prologue): a daemon holding
+///   our output pipe, or a test's database socket, would keep them open.
+/// It waits with `waitpid` on a thread of its own, never on the cooperative pool.
 public enum ScriptRunner {
     public struct Failure: Error, CustomStringConvertible {
         public let command: [String]
@@ -20,7 +25,7 @@ public enum ScriptRunner {
     /// exits non-zero. Standard output and error are returned together.
     @discardableResult
     public static func run(_ script: String, _ arguments: [String] = []) async throws -> String {
-        let command = ["/bin/bash", Repository.path(script)] + arguments
+        let command = ["/bin/bash", "-c", closeInheritedDescriptors, "bash", Repository.path(script)] + arguments
         let (status, output) = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try spawnAndWait(command) })
@@ -31,6 +36,11 @@ public enum ScriptRunner {
         }
         return output
     }
+
+    private static let closeInheritedDescriptors = """
+        for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null
+        exec bash "$@"
+        """
 
     private static func spawnAndWait(_ command: [String]) throws -> (Int32, String) {
         var pipe: [Int32] = [0, 0]
@@ -46,10 +56,22 @@ public enum ScriptRunner {
         posix_spawn_file_actions_addclose(&actions, pipe[0])
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
 
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let arguments = command.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, arguments, environ)
         close(pipe[1])
         defer { close(pipe[0]) }
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
