@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Redis", targets: ["Redis"]),
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .executable(name: "plutus", targets: ["PlutusCLI"]),
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
     ],
     dependencies: [
@@ -50,6 +51,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "PlutusCLI",
+            dependencies: [
+                "Postgres", "Redis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "BridgeBenchmarks",
             dependencies: [

@@ -70,23 +70,13 @@ struct HTTPBenchmark: AsyncParsableCommand {
     private func report(_ result: Result, fileLimit: Int, afterShutdown: Int) {
         print(
             "http: \(requests) concurrent GET /slow?ms=\(delayMs) through one HTTPClient (RLIMIT_NOFILE \(fileLimit))")
-        print("  wall time:      \(milliseconds(result.wall)) ms (floor \(delayMs) ms)")
-        print("  latency p50:    \(milliseconds(percentile(result.latencies, 0.50))) ms")
-        print("  latency p99:    \(milliseconds(percentile(result.latencies, 0.99))) ms")
+        print("  wall time:      \(formatted(result.wall.milliseconds)) ms (floor \(delayMs) ms)")
+        print("  latency p50:    \(formatted(sortedPercentile(result.latencies, 0.50).milliseconds)) ms")
+        print("  latency p99:    \(formatted(sortedPercentile(result.latencies, 0.99).milliseconds)) ms")
         print("  failures:       \(result.failures)")
         print("  threads before: \(result.threadsBefore)")
         print("  threads peak:   \(result.threadsPeak)")
         print("  threads after:  \(result.threadsAfter) (after shutdown: \(afterShutdown))")
-    }
-
-    private func percentile(_ sorted: [Duration], _ fraction: Double) -> Duration {
-        guard !sorted.isEmpty else { return .zero }
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-    }
-
-    private func milliseconds(_ duration: Duration) -> String {
-        String(
-            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
     }
 
     /// Raises the soft open-file limit to the hard one: each request holds a socket.

@@ -165,18 +165,7 @@ extension RedisBenchmark {
         }
 
         private static func runBenchmark(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["redis-benchmark"] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw ValidationError("redis-benchmark exited \(process.terminationStatus)")
-            }
-            return String(decoding: output, as: UTF8.self)
+            try ExternalCommand.run(["redis-benchmark"] + arguments)
         }
 
         /// Reads lines like `SET: 98039.22 requests per second, p50=0.271 msec` (progress lines end in `\r`).
@@ -210,21 +199,15 @@ extension RedisBenchmark {
                     let floor = floors[key]
                     Swift.print(
                         row(
-                            "\(shape.rawValue) \(command.rawValue)", format(rate, 0), format(1e6 / rate, 1),
-                            floor.map { format($0, 0) } ?? "-", floor.map { format(rate / $0 * 100, 0) + " %" } ?? "-"))
+                            "\(shape.rawValue) \(command.rawValue)", formatted(rate, 0), formatted(1e6 / rate, 1),
+                            floor.map { formatted($0, 0) } ?? "-", floor.map { formatted(rate / $0 * 100, 0) + " %" } ?? "-"))
                 }
             }
         }
 
         private func row(_ columns: String...) -> String {
             let widths = [18, 18, 8, 22, 7]
-            return zip(columns, widths).map { column, width in
-                String(repeating: " ", count: max(0, width - column.count)) + column
-            }.joined(separator: "  ")
-        }
-
-        private func format(_ value: Double, _ decimals: Int) -> String {
-            String(format: "%.\(decimals)f", value)
+            return zip(columns, widths).map { column, width in column.leftPadded(width) }.joined(separator: "  ")
         }
     }
 }

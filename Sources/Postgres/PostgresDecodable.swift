@@ -35,6 +35,20 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     public static func postgresNull() throws -> Self { nil }
 }
 
+extension PostgresDecodable where Self: LosslessStringConvertible {
+    /// Numbers arrive in the text form their Swift type parses.
+    public init(postgresText text: String, type: PostgresDataType) throws {
+        guard let value = Self(text) else { throw PostgresDecodingFailure.unexpected(text, as: Self.self) }
+        self = value
+    }
+}
+
+extension Int: PostgresDecodable {}
+extension Int64: PostgresDecodable {}
+extension Int32: PostgresDecodable {}
+extension Int16: PostgresDecodable {}
+extension Double: PostgresDecodable {}
+
 extension String: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws { self = text }
 }
@@ -49,40 +63,10 @@ extension Bool: PostgresDecodable {
     }
 }
 
-extension Int: PostgresDecodable {
-    public init(postgresText text: String, type: PostgresDataType) throws {
-        guard let value = Int(text) else { throw PostgresDecodingFailure.unexpected(text, as: Int.self) }
-        self = value
-    }
-}
 
-extension Int64: PostgresDecodable {
-    public init(postgresText text: String, type: PostgresDataType) throws {
-        guard let value = Int64(text) else { throw PostgresDecodingFailure.unexpected(text, as: Int64.self) }
-        self = value
-    }
-}
 
-extension Int32: PostgresDecodable {
-    public init(postgresText text: String, type: PostgresDataType) throws {
-        guard let value = Int32(text) else { throw PostgresDecodingFailure.unexpected(text, as: Int32.self) }
-        self = value
-    }
-}
 
-extension Int16: PostgresDecodable {
-    public init(postgresText text: String, type: PostgresDataType) throws {
-        guard let value = Int16(text) else { throw PostgresDecodingFailure.unexpected(text, as: Int16.self) }
-        self = value
-    }
-}
 
-extension Double: PostgresDecodable {
-    public init(postgresText text: String, type: PostgresDataType) throws {
-        guard let value = Double(text) else { throw PostgresDecodingFailure.unexpected(text, as: Double.self) }
-        self = value
-    }
-}
 
 extension Decimal: PostgresDecodable {
     public init(postgresText text: String, type: PostgresDataType) throws {

@@ -8,6 +8,10 @@ public protocol PostgresEncodable: Sendable {
     var postgresValue: PostgresBinding.Value { get }
 }
 
+extension PostgresEncodable where Self: BinaryInteger {
+    public var postgresValue: PostgresBinding.Value { .text(String(self)) }
+}
+
 extension String: PostgresEncodable {
     public static var postgresType: PostgresDataType { .text }
     public var postgresValue: PostgresBinding.Value { .text(self) }
@@ -20,22 +24,18 @@ extension Substring: PostgresEncodable {
 
 extension Int: PostgresEncodable {
     public static var postgresType: PostgresDataType { .int8 }
-    public var postgresValue: PostgresBinding.Value { .text(String(self)) }
 }
 
 extension Int64: PostgresEncodable {
     public static var postgresType: PostgresDataType { .int8 }
-    public var postgresValue: PostgresBinding.Value { .text(String(self)) }
 }
 
 extension Int32: PostgresEncodable {
     public static var postgresType: PostgresDataType { .int4 }
-    public var postgresValue: PostgresBinding.Value { .text(String(self)) }
 }
 
 extension Int16: PostgresEncodable {
     public static var postgresType: PostgresDataType { .int2 }
-    public var postgresValue: PostgresBinding.Value { .text(String(self)) }
 }
 
 extension Double: PostgresEncodable {

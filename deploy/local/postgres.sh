@@ -57,6 +57,8 @@ create_database() {
 start() {
   init_cluster
   if ready; then
+    pg_ctl status >/dev/null 2>&1 ||
+      die "another PostgreSQL answers on port $PORT: set PLUTUS_PG_PORT or --port"
     echo "$URL"
     return
   fi

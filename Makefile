@@ -1,0 +1,41 @@
+# Plutus — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SWIFT ?= swift
+SERVICES := deploy/local/services.sh
+# Exports DATABASE_URL and REDIS_URL from the file the services script writes.
+WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
+
+.PHONY: help deps services stop build test run bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+deps: ## Install the Debian packages Plutus needs (when missing)
+	bash deploy/local/deps.sh
+
+services: ## Start this checkout's PostgreSQL and Redis under .data/ and print their URLs
+	bash $(SERVICES) up
+
+stop: ## Stop this checkout's PostgreSQL and Redis
+	bash $(SERVICES) down
+
+build: deps ## Build everything (debug)
+	$(SWIFT) build
+
+test: services ## Start the services, build, and run every test
+	$(SWIFT) build --build-tests
+	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build
+
+run: services build ## Start the services and show that Plutus reaches them
+	$(WITH_SERVICES_ENV) $(SWIFT) run --skip-build plutus health
+
+bench: services ## Release build, then the bridge benchmarks against their floors (see Benchmarks/README.md)
+	$(SWIFT) build -c release --product plutus-bench-bridges
+	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges postgres
+	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges redis
+	.build/release/plutus-bench-bridges http
+
+clean: ## Remove build output (not .data/)
+	rm -rf .build
