@@ -30,7 +30,8 @@ PGDATA=$ROOT/pg-$NAME
 SOCKET_DIR=$ROOT/pg-sockets
 URL="postgresql://plutus@127.0.0.1:$PORT/plutus"
 
-as_owner() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# As root, run as postgres from / (it may not be allowed into the caller's folder).
+as_owner() { if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 pg_ctl() { as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" "$@"; }
 ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -t 1; }
 psql_admin() { psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
