@@ -51,6 +51,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The RPC's vocabulary: status codes, errors, methods, metadata, deadlines. No I/O.
+        .target(name: "RPCCore", swiftSettings: swiftSettings),
         .executableTarget(
             name: "PlutusCLI",
             dependencies: [
@@ -75,6 +77,7 @@ let package = Package(
         .target(
             name: "PlutusTestSupport", path: "Tests/Support", exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
+        .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
