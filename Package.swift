@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -53,6 +54,12 @@ let package = Package(
 
         // The RPC's vocabulary: status codes, errors, methods, metadata, deadlines. No I/O.
         .target(name: "RPCCore", swiftSettings: swiftSettings),
+        // Frames on the wire and, later, the NIO client and server.
+        .target(
+            name: "RPCTransport",
+            dependencies: ["RPCCore", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "PlutusCLI",
             dependencies: [
@@ -78,6 +85,16 @@ let package = Package(
             name: "PlutusTestSupport", path: "Tests/Support", exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RPCTransportTests",
+            dependencies: [
+                "RPCTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
