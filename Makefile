@@ -7,7 +7,7 @@ SERVICES := deploy/local/services.sh
 # Exports DATABASE_URL and REDIS_URL from the file the services script writes.
 WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 
-.PHONY: help deps services stop build test run bench clean
+.PHONY: help deps services stop build generate test run bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -24,7 +24,11 @@ stop: ## Stop this checkout's PostgreSQL and Redis
 build: deps ## Build everything (debug)
 	$(SWIFT) build
 
+generate: ## Regenerate the C and Swift code of Protos/plutus/v1 (commit the result)
+	bash Protos/generate.sh
+
 test: services ## Start the services, build, and run every test
+	bash Protos/check-generated.sh
 	$(SWIFT) build --build-tests
 	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build
 

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Redis", targets: ["Redis"]),
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .library(name: "PlutusWire", targets: ["PlutusWire"]),
         .executable(name: "plutus", targets: ["PlutusCLI"]),
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
     ],
@@ -48,9 +49,12 @@ let package = Package(
         ),
         .target(
             name: "HTTPClient",
-            dependencies: ["CCurl", "CCurlShim", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CCurlShim", "BridgeSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // The wire: protoc-c's C for Protos/plutus/v1 (generated), and the Swift message types over it.
+        .target(name: "PlutusProtoC", dependencies: ["CProtobufC"]),
+        .target(name: "PlutusWire", dependencies: ["PlutusProtoC"], swiftSettings: swiftSettings),
 
         // The RPC's vocabulary: status codes, errors, methods, metadata, deadlines. No I/O.
         .target(name: "RPCCore", swiftSettings: swiftSettings),
@@ -99,6 +103,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlutusWireTests", dependencies: ["PlutusWire"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 source "$(dirname "$0")/common.sh"
 
 PACKAGES=(libpq-dev libhiredis-dev libcurl4-openssl-dev libprotobuf-c-dev protobuf-c-compiler
-          postgresql redis-server python3)
+          postgresql redis-server python3 python3-protobuf protobuf-compiler)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

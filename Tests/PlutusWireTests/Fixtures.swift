@@ -1,0 +1,90 @@
+import PlutusWire
+
+/// Messages with every field set, for round trips.
+enum Fixtures {
+    static let unicode = "héllo wörld 👋🏽 日本語 ∑ \u{10FFFF}"
+
+    static let profile = UserProfile(
+        userID: "5f0c1c1e-8a57-4a5e-9d0f-2f1f3c1b9a77", name: "Zoë Ångström 👩🏽‍💻", birthDate: "1990-02-28",
+        riskTolerance: "moderate", annualIncomeCents: 12_345_678_90, currency: "EUR")
+
+    static let account = Account(
+        id: "acc-1", type: "credit_card", name: "Visa", institution: "Banque 🏦", currency: "USD",
+        balanceCents: -Int64.max, availableCents: .min, aprBps: 2_499, asOfUnixMs: 1_767_225_600_000)
+
+    static let holding = Holding(
+        symbol: "VTI", assetClass: "us_equity", quantityMicros: 1_500_000, priceCents: 28_512,
+        costBasisCents: 40_000_00, expenseRatioBps: 3, accountID: "acc-2", currency: "USD")
+
+    static let transaction = Transaction(
+        id: "tx-1", accountID: "acc-1", amountCents: -4_250, date: "2026-11-24", merchant: "Café ☕", category: "dining")
+
+    static let goal = Goal(
+        id: "goal-1", type: "home_purchase", title: "A flat in Lisbon", targetAmountCents: 80_000_00,
+        currentAmountCents: 12_000_00, targetDate: "2030-06-01", priority: 1, status: "active")
+
+    static let insight = Insight(
+        id: "ins-1", type: "spending", content: unicode, confidence: 0.87, source: "conversation",
+        extractedAtUnixMs: 1_767_225_600_123)
+
+    static let context = UserContext(
+        userID: profile.userID, version: 42, profile: profile, accounts: [account, Account(id: "acc-2", aprBps: 0)],
+        holdings: [holding], transactions: [transaction, transaction], goals: [goal, Goal(id: "goal-2")],
+        insights: [insight], builtAtUnixMs: 1_767_225_600_999)
+
+    static let recommendation = Recommendation(
+        id: "rec-1", title: "Pay down the card", rationale: "24.99% APR costs more than any return", category: "debt",
+        priority: 1, impactAmountCents: 61_200, impactUnit: "USD/year", horizonMonths: 12)
+
+    static let fact = Fact(name: "net_worth", value: "12,345.67", unit: "USD", source: "finance_engine.net_worth")
+
+    static let item = VectorItem(
+        id: "mem-1", vector: [0.25, -1.5, .infinity, -.infinity, .greatestFiniteMagnitude, .leastNonzeroMagnitude],
+        document: unicode, metadata: ["user": "u1", "kind": "insight", "": "empty key"])
+
+    static let hit = QueryHit(id: "mem-1", distance: 0.125, document: "doc", metadata: ["k": "v", "ü": "✓"])
+
+    /// One fully set message of every generated type.
+    static let all: [any WireMessage] = [
+        ChatTurn(role: "user", content: unicode, createdAtUnixMs: 1),
+        fact,
+        recommendation,
+        AgentRequest(
+            conversationID: "conv-1", userID: "user-1", message: "How am I doing?",
+            history: [ChatTurn(role: "user", content: "hi"), ChatTurn(role: "assistant", content: "")],
+            context: context, route: .getAdvice, summary: "Talked about the card."),
+        AgentResult(
+            route: .discussGoals, reply: "You can reach it by 2030.", facts: [fact, fact], goals: [goal],
+            recommendations: [recommendation], degraded: true, model: "claude-sonnet",
+            missingFields: ["target_date", "", "priority"]),
+        Int64Value(value: .min),
+        Int32Value(value: .max),
+        profile,
+        account,
+        holding,
+        transaction,
+        goal,
+        insight,
+        context,
+        GetContextRequest(userID: "user-1", minVersion: .max),
+        ContextUpdate(
+            userID: "user-1", baseVersion: 41, goals: [goal], insights: [insight], removedGoalIDs: ["goal-0", ""],
+            profile: profile, reason: "goal_extraction"),
+        ContextVersion(userID: "user-1", version: 43),
+        Status(code: 14, message: "unavailable: \(unicode)"),
+        Frame(
+            streamID: .max, kind: .request, method: "plutus.v1.ContextEngine/GetContext", deadlineUnixMs: .min,
+            metadata: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "idempotency-key": ""],
+            status: Status(code: 0, message: ""), payload: [0, 1, 2, 255, 0]),
+        HealthCheckRequest(service: "plutus.v1.ContextEngine"),
+        HealthCheckResponse(status: .notServing),
+        item,
+        UpsertRequest(tenant: "user-1", collection: "memory", items: [item, VectorItem(id: "empty")]),
+        UpsertResponse(upserted: .max),
+        QueryRequest(
+            tenant: "user-1", collection: "memory", vector: [1, 0, -1], text: "budget", topK: 5,
+            whereJSON: #"{"kind": {"$eq": "insight"}}"#),
+        hit,
+        QueryResponse(hits: [hit, QueryHit()]),
+    ]
+}
