@@ -18,10 +18,12 @@ public final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
     /// - Parameter name: the thread's name, as debuggers and `top -H` show it (Linux keeps 15 bytes).
     public init(name: String) {
         let thread = Thread { [self] in
-            // Named from inside: on Linux, Foundation does not apply a name set before `start()`.
-            Thread.current.name = name
+            // Foundation keeps `name` for `Thread.current.name`; the OS name (what `top -H` and
+            // /proc show) has to be set from the thread itself on Linux.
+            OSThreadName.setCurrent(name)
             runJobs()
         }
+        thread.name = name
         thread.start()
     }
 

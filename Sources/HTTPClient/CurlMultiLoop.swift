@@ -1,3 +1,4 @@
+import BridgeSupport
 import Foundation
 import Logging
 import Synchronization
@@ -28,12 +29,19 @@ final class CurlMultiLoop: Sendable {
     let queue = Mutex(Queue())
     let logger: Logger
 
+    /// The loop thread's name, as `top -H` shows it (Linux keeps 15 bytes).
+    static let threadName = "plutus-curl"
+
     /// Creates the multi handle and starts the thread.
     init(logger: Logger) throws(HTTPClientError) {
         self.multi = try CurlMulti()
         self.logger = logger
-        let thread = Thread { [self] in run() }
-        thread.name = "plutus-http-curl"
+        let thread = Thread { [self] in
+            // The OS name (what `top -H` and /proc show) has to be set from the thread itself on Linux.
+            OSThreadName.setCurrent(Self.threadName)
+            run()
+        }
+        thread.name = Self.threadName
         thread.start()
     }
 

@@ -31,7 +31,7 @@ public struct ClientConnectionStateMachine: Sendable {
         return streamID
     }
 
-    public mutating func receive(_ kind: FrameKind, streamID: UInt64) -> InboundAction {
+    public mutating func receive(_ kind: RPCFrameKind, streamID: UInt64) -> InboundAction {
         switch kind {
         case .message:
             if openStreams.contains(streamID) { return .deliverMessage(streamID: streamID) }
@@ -62,7 +62,7 @@ public struct ClientConnectionStateMachine: Sendable {
         return openStreams.sorted()
     }
 
-    private func unknownStream(_ streamID: UInt64, _ kind: FrameKind) -> InboundAction {
+    private func unknownStream(_ streamID: UInt64, _ kind: RPCFrameKind) -> InboundAction {
         if cancelledStreams.contains(streamID) || (streamID > 0 && streamID < nextStreamID) { return .ignore }
         return .closeConnection(reason: "a \(kind) frame for stream \(streamID), which was never opened")
     }

@@ -1,5 +1,5 @@
 /// What a frame does to its stream; mirrors `plutus.v1.FrameKind` on the wire.
-public enum FrameKind: Hashable, Sendable {
+public enum RPCFrameKind: Hashable, Sendable {
     /// Client → server: opens a stream with the method, deadline, metadata and the request message.
     case request
     /// Server → client: one response message (one for unary calls, any number when streaming).

@@ -48,7 +48,7 @@ public struct ServerConnectionStateMachine: Sendable {
     /// Calls whose handlers are still running.
     public var activeCalls: Int { streams.count }
 
-    public mutating func receive(_ kind: FrameKind, streamID: UInt64) -> InboundAction {
+    public mutating func receive(_ kind: RPCFrameKind, streamID: UInt64) -> InboundAction {
         switch kind {
         case .request: receiveRequest(streamID: streamID)
         case .cancel: receiveCancel(streamID: streamID)

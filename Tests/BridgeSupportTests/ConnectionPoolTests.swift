@@ -36,6 +36,19 @@ private final class Gauge: Sendable {
 
 @Suite("ConnectionPool")
 struct ConnectionPoolTests {
+    /// Waits until the pool's numbers satisfy `condition`: the tests below set up a busy pool
+    /// with tasks, and must not race them on a loaded machine.
+    private func until(
+        _ pool: ConnectionPool<CountedConnection>,
+        _ condition: @escaping (ConnectionPool<CountedConnection>.Statistics) -> Bool
+    ) async throws {
+        for _ in 0..<1000 {
+            if condition(await pool.statistics) { return }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        Issue.record("the pool never reached the expected state: \(await pool.statistics)")
+    }
+
     private func pool(_ factory: Factory, size: Int, timeout: Duration = .seconds(5)) -> ConnectionPool<CountedConnection> {
         ConnectionPool(configuration: .init(maximumConnections: size, acquireTimeout: timeout)) {
             try await factory.make()
@@ -90,15 +103,15 @@ struct ConnectionPoolTests {
         let factory = Factory()
         let pool = pool(factory, size: 1, timeout: .milliseconds(100))
         let holder = Task { try await pool.withConnection { _ in try await Task.sleep(for: .seconds(1)) } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await until(pool) { $0.open == 1 && $0.idle == 0 }
         let timedOut = await #expect(throws: ConnectionPoolError.self) { try await pool.withConnection { $0.id } }
         #expect(timedOut?.code == .timedOut)
 
         let patientPool = self.pool(factory, size: 1, timeout: .seconds(30))
         let patientHolder = Task { try await patientPool.withConnection { _ in try await Task.sleep(for: .seconds(1)) } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await until(patientPool) { $0.open == 1 && $0.idle == 0 }
         let waiter = Task { try await patientPool.withConnection { $0.id } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await until(patientPool) { $0.waiting == 1 }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         #expect(await patientPool.statistics.waiting == 0)
@@ -111,9 +124,9 @@ struct ConnectionPoolTests {
         let pool = pool(factory, size: 1)
         let idle = try await pool.withConnection { $0 }
         let holder = Task { try await pool.withConnection { _ in try await Task.sleep(for: .milliseconds(300)) } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await until(pool) { $0.idle == 0 }
         let waiter = Task { try await pool.withConnection { $0.id } }
-        try await Task.sleep(for: .milliseconds(50))
+        try await until(pool) { $0.waiting == 1 }
         await pool.shutdown()
         let error = await #expect(throws: ConnectionPoolError.self) { try await waiter.value }
         #expect(error?.code == .shutDown)

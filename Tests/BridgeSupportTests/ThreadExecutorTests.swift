@@ -16,8 +16,9 @@ private actor PinnedActor {
         return (Thread.current.name ?? "", calls)
     }
 
-    func block(for interval: TimeInterval) {
-        Thread.sleep(forTimeInterval: interval)
+    /// Blocks this actor's thread until `semaphore` is signalled; `false` if `seconds` pass first.
+    func wait(for semaphore: DispatchSemaphore, upTo seconds: Double) -> Bool {
+        semaphore.wait(timeout: .now() + seconds) == .success
     }
 }
 
@@ -43,16 +44,21 @@ struct ThreadExecutorTests {
         #expect(counts.sorted() == Array(1...200))
     }
 
-    @Test func blockingOnTheThreadLeavesOtherTasksRunning() async {
-        let pinned = PinnedActor()
-        let started = ContinuousClock.now
-        async let blocked: Void = pinned.block(for: 1)
-        var ticks = 0
-        while ContinuousClock.now - started < .milliseconds(500) {
-            try? await Task.sleep(for: .milliseconds(10))
-            ticks += 1
+    /// More actors block at once than the cooperative pool has threads; each waits for a signal
+    /// that only a task on the cooperative pool can send. Were the blocking done on the pool, the
+    /// signal could never be sent and every wait would time out.
+    @Test func blockingOnTheThreadLeavesTheCooperativePoolFree() async {
+        let blockers = ProcessInfo.processInfo.activeProcessorCount + 2
+        let release = DispatchSemaphore(value: 0)
+        let pinned = (0..<blockers).map { _ in PinnedActor() }
+        async let outcomes = withTaskGroup(of: Bool.self) { group in
+            for actor in pinned {
+                group.addTask { await actor.wait(for: release, upTo: 10) }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
-        await blocked
-        #expect(ticks > 10)
+        try? await Task.sleep(for: .milliseconds(200))
+        for _ in 0..<blockers { release.signal() }
+        #expect(await outcomes == Array(repeating: true, count: blockers))
     }
 }

@@ -61,6 +61,19 @@ extension HTTPResponse {
 }
 
 /// The process's current thread count, from `/proc/self/status`.
+/// The process's threads named `name` (from `/proc/self/task/*/comm`): unlike the process-wide
+/// count, other test suites running in parallel cannot change it.
+func threadCount(named name: String) -> Int {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+    return tasks.filter { task in
+        let comm = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+        return comm?.trimmingCharacters(in: .whitespacesAndNewlines) == name
+    }.count
+}
+
+/// The libcurl loop threads alive in this process: one per running ``HTTPClient``.
+func curlThreadCount() -> Int { threadCount(named: "plutus-curl") }
+
 func processThreadCount() -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") } ?? ""

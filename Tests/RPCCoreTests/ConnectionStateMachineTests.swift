@@ -35,8 +35,8 @@ struct ServerConnectionStateMachineTests {
         #expect(machine.receive(.cancel, streamID: 1) == .ignore, "a cancel that crossed the end is harmless")
     }
 
-    @Test(arguments: [FrameKind.message, .end])
-    func serverBoundFramesOfTheWrongKindCloseTheConnection(kind: FrameKind) {
+    @Test(arguments: [RPCFrameKind.message, .end])
+    func serverBoundFramesOfTheWrongKindCloseTheConnection(kind: RPCFrameKind) {
         var machine = ServerConnectionStateMachine(maximumConcurrentCalls: 4)
         guard case .closeConnection = machine.receive(kind, streamID: 1) else {
             Issue.record("\(kind) from a client was accepted")
