@@ -61,7 +61,7 @@ let package = Package(
         // Frames on the wire and, later, the NIO client and server.
         .target(
             name: "RPCTransport",
-            dependencies: ["RPCCore", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["RPCCore", "PlutusWire", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "RPCTransportTests",
             dependencies: [
-                "RPCTransport",
+                "RPCTransport", "PlutusWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
