@@ -34,6 +34,23 @@ private final class Gauge: Sendable {
     var peak: Int { state.withLock { $0.peak } }
 }
 
+/// Holds a connection until the test opens it, so a busy pool stays busy however slow the machine.
+private actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        guard !isOpen else { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        waiters.forEach { $0.resume() }
+        waiters.removeAll()
+    }
+}
+
 @Suite("ConnectionPool")
 struct ConnectionPoolTests {
     /// Waits until the pool's numbers satisfy `condition`: the tests below set up a busy pool
@@ -102,19 +119,21 @@ struct ConnectionPoolTests {
     @Test func waitersTimeOutAndCanBeCancelled() async throws {
         let factory = Factory()
         let pool = pool(factory, size: 1, timeout: .milliseconds(100))
-        let holder = Task { try await pool.withConnection { _ in try await Task.sleep(for: .seconds(1)) } }
+        let gate = Gate()
+        let holder = Task { try await pool.withConnection { _ in await gate.wait() } }
         try await until(pool) { $0.open == 1 && $0.idle == 0 }
         let timedOut = await #expect(throws: ConnectionPoolError.self) { try await pool.withConnection { $0.id } }
         #expect(timedOut?.code == .timedOut)
 
         let patientPool = self.pool(factory, size: 1, timeout: .seconds(30))
-        let patientHolder = Task { try await patientPool.withConnection { _ in try await Task.sleep(for: .seconds(1)) } }
+        let patientHolder = Task { try await patientPool.withConnection { _ in await gate.wait() } }
         try await until(patientPool) { $0.open == 1 && $0.idle == 0 }
         let waiter = Task { try await patientPool.withConnection { $0.id } }
         try await until(patientPool) { $0.waiting == 1 }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         #expect(await patientPool.statistics.waiting == 0)
+        await gate.open()
         try await holder.value
         try await patientHolder.value
     }
@@ -123,13 +142,15 @@ struct ConnectionPoolTests {
         let factory = Factory()
         let pool = pool(factory, size: 1)
         let idle = try await pool.withConnection { $0 }
-        let holder = Task { try await pool.withConnection { _ in try await Task.sleep(for: .milliseconds(300)) } }
+        let gate = Gate()
+        let holder = Task { try await pool.withConnection { _ in await gate.wait() } }
         try await until(pool) { $0.idle == 0 }
         let waiter = Task { try await pool.withConnection { $0.id } }
         try await until(pool) { $0.waiting == 1 }
         await pool.shutdown()
         let error = await #expect(throws: ConnectionPoolError.self) { try await waiter.value }
         #expect(error?.code == .shutDown)
+        await gate.open()
         try await holder.value
         let idleWasClosed = idle.closed.load(ordering: .relaxed)
         #expect(idleWasClosed)
