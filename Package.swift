@@ -61,7 +61,11 @@ let package = Package(
         // Frames on the wire and, later, the NIO client and server.
         .target(
             name: "RPCTransport",
-            dependencies: ["RPCCore", "PlutusWire", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "RPCCore", "PlutusWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -92,7 +96,8 @@ let package = Package(
         .testTarget(
             name: "RPCTransportTests",
             dependencies: [
-                "RPCTransport", "PlutusWire",
+                "RPCTransport", "PlutusWire", "RPCCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),

@@ -1,0 +1,181 @@
+public import Logging
+public import NIOCore
+public import PlutusWire
+import RPCCore
+
+/// Serves the calls of one connection: frames in, handler tasks, frames out.
+///
+/// The protocol's rules are ``ServerConnectionStateMachine``'s; this handler only translates
+/// frames into its events and carries out its actions on the event loop. Each call runs in its
+/// own task, bounded by the call's deadline; a CANCEL frame or the connection closing cancels it.
+public final class RPCServerConnectionHandler: ChannelInboundHandler {
+    public typealias InboundIn = Frame
+    public typealias OutboundOut = Frame
+
+    private let router: RPCRouter
+    private let logger: Logger
+    private var machine: ServerConnectionStateMachine
+    private var calls: [UInt64: Task<Void, Never>] = [:]
+
+    public init(router: RPCRouter, maximumConcurrentCalls: Int = 128, logger: Logger) {
+        self.router = router
+        self.logger = logger
+        self.machine = ServerConnectionStateMachine(maximumConcurrentCalls: maximumConcurrentCalls)
+    }
+
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard let kind = RPCFrameKind(frame.kind) else {
+            return close(context, reason: "a frame of unknown kind \(frame.kind.rawValue) on stream \(frame.streamID)")
+        }
+        switch machine.receive(kind, streamID: frame.streamID) {
+        case .startCall(let streamID):
+            start(frame, streamID: streamID, context: context)
+        case .reject(let streamID, let status):
+            context.writeAndFlush(wrapOutboundOut(.end(streamID: streamID, status: status)), promise: nil)
+        case .cancelCall(let streamID):
+            calls[streamID]?.cancel()
+        case .ignore:
+            break
+        case .closeConnection(let reason):
+            close(context, reason: reason)
+        }
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        for call in calls.values { call.cancel() }
+        calls.removeAll()
+        context.fireChannelInactive()
+    }
+
+    public func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        close(context, reason: "\(error)")
+    }
+
+    // MARK: - Calls
+
+    private func start(_ frame: Frame, streamID: UInt64, context: ChannelHandlerContext) {
+        let call: ValidatedCall
+        switch validate(frame) {
+        case .success(let validated): call = validated
+        case .failure(let error): return finish(streamID, .failure(error), context: context)
+        }
+        let payload = frame.payload
+        let eventLoop = context.eventLoop
+        let boundSelf = NIOLoopBound(self, eventLoop: eventLoop)
+        let boundContext = NIOLoopBound(context, eventLoop: eventLoop)
+        let task = Task {
+            let result = await RPCServerConnectionHandler.run(call.handler, payload, call.context)
+            eventLoop.execute {
+                boundSelf.value.finish(streamID, result, context: boundContext.value)
+            }
+        }
+        calls[streamID] = task
+    }
+
+    private struct ValidatedCall: Sendable {
+        let handler: RPCRouter.Handler
+        let context: RPCServerContext
+    }
+
+    private func validate(_ frame: Frame) -> Result<ValidatedCall, RPCError> {
+        guard let method = RPCMethod(fullName: frame.method) else {
+            return .failure(RPCError(code: .invalidArgument, message: "'\(frame.method)' is not a method name"))
+        }
+        guard let handler = router.handler(for: method.fullName) else {
+            return .failure(RPCError(code: .unimplemented, message: "no method \(method.fullName)"))
+        }
+        let deadline = RPCDeadline.fromWire(frame.deadlineUnixMs)
+        if let deadline, deadline.hasPassed() {
+            return .failure(RPCError(code: .deadlineExceeded, message: "the deadline passed before the call started"))
+        }
+        let context = RPCServerContext(method: method, metadata: RPCMetadata(frame.metadata), deadline: deadline)
+        return .success(ValidatedCall(handler: handler, context: context))
+    }
+
+    /// Runs the handler, cut off at the call's deadline.
+    private static func run(
+        _ handler: @escaping RPCRouter.Handler, _ payload: [UInt8], _ context: RPCServerContext
+    ) async -> Result<[UInt8], any Error> {
+        do {
+            guard let deadline = context.deadline else { return .success(try await handler(payload, context)) }
+            return .success(
+                try await withThrowingTaskGroup(of: [UInt8].self) { group in
+                    group.addTask { try await handler(payload, context) }
+                    group.addTask {
+                        try await Task.sleep(for: deadline.remaining())
+                        throw RPCError(code: .deadlineExceeded, message: "the call's deadline passed")
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next() ?? []
+                })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func finish(_ streamID: UInt64, _ result: Result<[UInt8], any Error>, context: ChannelHandlerContext) {
+        calls[streamID] = nil
+        let action = machine.finish(streamID: streamID)
+        switch action {
+        case .sendEnd, .sendEndAndClose:
+            let status: RPCStatus
+            switch result {
+            case .success(let payload):
+                context.write(wrapOutboundOut(.message(streamID: streamID, payload: payload)), promise: nil)
+                status = .ok
+            case .failure(let error):
+                status = RPCError.status(for: error)
+                if !(error is RPCError) && !(error is CancellationError) {
+                    // The caller sees a bare INTERNAL; the detail stays in the server's log.
+                    logger.error("an RPC handler failed", metadata: ["rpc.stream_id": "\(streamID)", "rpc.error": "\(error)"])
+                }
+            }
+            context.writeAndFlush(wrapOutboundOut(.end(streamID: streamID, status: status)), promise: nil)
+            if case .sendEndAndClose = action { context.close(promise: nil) }
+        case .close:
+            context.close(promise: nil)
+        case .dropSilently:
+            break
+        }
+    }
+
+    private func close(_ context: ChannelHandlerContext, reason: String) {
+        logger.warning("closing an RPC connection", metadata: ["rpc.reason": "\(reason)"])
+        context.close(promise: nil)
+    }
+}
+
+@available(*, unavailable)
+extension RPCServerConnectionHandler: Sendable {}
+
+extension RPCFrameKind {
+    /// The state machines' view of a wire frame kind; `nil` for kinds this build does not know.
+    init?(_ kind: FrameKind) {
+        switch kind {
+        case .request: self = .request
+        case .message: self = .message
+        case .end: self = .end
+        case .cancel: self = .cancel
+        case .unspecified, .unrecognized: return nil
+        }
+    }
+}
+
+extension Frame {
+    static func message(streamID: UInt64, payload: [UInt8]) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .message
+        frame.payload = payload
+        return frame
+    }
+
+    static func end(streamID: UInt64, status: RPCStatus) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .end
+        frame.status = Status(code: status.code.rawValue, message: status.message)
+        return frame
+    }
+}
