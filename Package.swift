@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "RPCTransportTests",
             dependencies: [
-                "RPCTransport", "PlutusWire", "RPCCore",
+                "RPCTransport", "PlutusWire", "RPCCore", "PlutusTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PlutusWireTests", dependencies: ["PlutusWire"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlutusWireTests", dependencies: ["PlutusWire", "PlutusTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import NIOTestUtils
+import PlutusTestSupport
 import RPCTransport
 import Testing
 
@@ -58,20 +59,8 @@ struct LengthPrefixedFrameTests {
 
 @Suite("Length-prefixed frames under hostile input")
 struct LengthPrefixedFrameFuzzTests {
-    /// A deterministic generator, so a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomAndMutatedStreamsEitherDecodeOrFailCleanly() throws {
-        var random = SplitMix64(state: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let maximum = 4096
         for _ in 0..<10_000 {
             var stream = ByteBuffer()
