@@ -1,0 +1,184 @@
+public import Logging
+public import NIOCore
+public import PlutusWire
+public import RPCCore
+import Synchronization
+
+/// One call handed to a client connection: what to send, and the promise its answer completes.
+public struct RPCClientCall: Sendable {
+    public let method: RPCMethod
+    public let payload: [UInt8]
+    public let deadline: RPCDeadline?
+    public let metadata: RPCMetadata
+    /// Completed with the response payload, or failed with an ``RPCError``.
+    public let promise: EventLoopPromise<[UInt8]>
+    /// Lets the caller cancel the call once it is under way.
+    public let handle: RPCCallHandle
+
+    public init(
+        method: RPCMethod, payload: [UInt8], deadline: RPCDeadline?, metadata: RPCMetadata,
+        promise: EventLoopPromise<[UInt8]>, handle: RPCCallHandle = RPCCallHandle()
+    ) {
+        self.method = method
+        self.payload = payload
+        self.deadline = deadline
+        self.metadata = metadata
+        self.promise = promise
+        self.handle = handle
+    }
+}
+
+/// Names a call from outside the event loop, so the caller can cancel it with
+/// `channel.triggerUserOutboundEvent(RPCCancelCall(handle))`.
+public final class RPCCallHandle: Sendable {
+    let streamID = Mutex<UInt64?>(nil)
+    public init() {}
+}
+
+/// The outbound event that cancels a call: a CANCEL frame goes out, the promise fails with `CANCELLED`.
+public struct RPCCancelCall: Sendable {
+    public let handle: RPCCallHandle
+    public init(_ handle: RPCCallHandle) { self.handle = handle }
+}
+
+/// The client side of a connection: calls out as REQUEST frames, MESSAGE/END frames back into
+/// their promises. The rules are ``ClientConnectionStateMachine``'s.
+public final class RPCClientConnectionHandler: ChannelDuplexHandler {
+    public typealias InboundIn = Frame
+    public typealias OutboundIn = RPCClientCall
+    public typealias OutboundOut = Frame
+
+    private struct Pending {
+        let promise: EventLoopPromise<[UInt8]>
+        var response: [UInt8] = []
+        var deadlineTimer: Scheduled<Void>?
+    }
+
+    private let logger: Logger
+    private var machine = ClientConnectionStateMachine()
+    private var pending: [UInt64: Pending] = [:]
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let call = unwrapOutboundIn(data)
+        guard let streamID = machine.openStream() else {
+            call.promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
+        call.handle.streamID.withLock { $0 = streamID }
+        var entry = Pending(promise: call.promise)
+        if let deadline = call.deadline {
+            let boundSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+            entry.deadlineTimer = context.eventLoop.scheduleTask(in: .milliseconds(deadline.remaining().milliseconds)) {
+                boundSelf.value.abandon(
+                    streamID, RPCError(code: .deadlineExceeded, message: "the call's deadline passed"),
+                    context: boundContext.value)
+            }
+        }
+        pending[streamID] = entry
+        context.write(wrapOutboundOut(.request(streamID: streamID, call: call)), promise: promise)
+    }
+
+    public func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard let cancel = event as? RPCCancelCall else {
+            return context.triggerUserOutboundEvent(event, promise: promise)
+        }
+        if let streamID = cancel.handle.streamID.withLock({ $0 }) {
+            abandon(streamID, RPCError(code: .cancelled, message: "the call was cancelled"), context: context)
+        }
+        promise?.succeed()
+    }
+
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard let kind = RPCFrameKind(frame.kind) else {
+            return close(context, reason: "a frame of unknown kind \(frame.kind.rawValue)")
+        }
+        switch machine.receive(kind, streamID: frame.streamID) {
+        case .deliverMessage(let streamID):
+            pending[streamID]?.response.append(contentsOf: frame.payload)
+        case .finishCall(let streamID):
+            complete(streamID, status: RPCStatus(wireCode: frame.status?.code ?? 0, message: frame.status?.message ?? ""))
+        case .ignore:
+            break
+        case .closeConnection(let reason):
+            close(context, reason: reason)
+        }
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        for streamID in machine.connectionClosed() {
+            fail(streamID, RPCError(code: .unavailable, message: "the connection closed before the call ended"))
+        }
+        context.fireChannelInactive()
+    }
+
+    public func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        close(context, reason: "\(error)")
+    }
+
+    // MARK: - Completing calls
+
+    private func complete(_ streamID: UInt64, status: RPCStatus) {
+        guard let entry = pending.removeValue(forKey: streamID) else { return }
+        entry.deadlineTimer?.cancel()
+        if status.code == .ok {
+            entry.promise.succeed(entry.response)
+        } else {
+            entry.promise.fail(RPCError(status: status))
+        }
+    }
+
+    /// Gives up on a call this side: tells the server (CANCEL) and fails the caller.
+    private func abandon(_ streamID: UInt64, _ error: RPCError, context: ChannelHandlerContext) {
+        guard machine.cancel(streamID: streamID) else { return }
+        context.writeAndFlush(wrapOutboundOut(.cancel(streamID: streamID)), promise: nil)
+        fail(streamID, error)
+    }
+
+    private func fail(_ streamID: UInt64, _ error: RPCError) {
+        guard let entry = pending.removeValue(forKey: streamID) else { return }
+        entry.deadlineTimer?.cancel()
+        entry.promise.fail(error)
+    }
+
+    private func close(_ context: ChannelHandlerContext, reason: String) {
+        logger.warning("closing an RPC connection", metadata: ["rpc.reason": "\(reason)"])
+        context.close(promise: nil)
+    }
+}
+
+@available(*, unavailable)
+extension RPCClientConnectionHandler: Sendable {}
+
+extension Frame {
+    static func request(streamID: UInt64, call: RPCClientCall) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .request
+        frame.method = call.method.fullName
+        frame.deadlineUnixMs = call.deadline?.unixMilliseconds ?? 0
+        frame.metadata = call.metadata.dictionary
+        frame.payload = call.payload
+        return frame
+    }
+
+    static func cancel(streamID: UInt64) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .cancel
+        return frame
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}
