@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "RPCCore", "PlutusWire",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

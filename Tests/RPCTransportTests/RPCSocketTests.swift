@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import PlutusWire
+import RPCCore
+import RPCTransport
+import Testing
+
+/// A real server and client over real sockets, Unix and TCP.
+@Suite("RPC over sockets")
+struct RPCSocketTests {
+    static let check = RPCMethod(service: "plutus.v1.Health", method: "Check")
+    static let slow = RPCMethod(service: "plutus.v1.Test", method: "Slow")
+    static let logger = Logger(label: "plutus.tests.rpc-socket")
+
+    private static var router: RPCRouter {
+        var router = RPCRouter()
+        router.register(check) { (request: HealthCheckRequest, context) in
+            HealthCheckResponse(status: context.metadata["x-echo"] == request.service ? .serving : .notServing)
+        }
+        router.register(slow) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
+            try await Task.sleep(for: .seconds(30))
+            return HealthCheckResponse()
+        }
+        return router
+    }
+
+    private func withServer(
+        _ address: RPCAddress, _ body: (RPCServer, RPCClientConnection) async throws -> Void
+    ) async throws {
+        let server = try await RPCServer.bind(address, router: Self.router, logger: Self.logger)
+        let client = try await RPCClientConnection.connect(to: server.address, logger: Self.logger)
+        do {
+            try await body(server, client)
+        } catch {
+            try? await client.close()
+            try? await server.close()
+            throw error
+        }
+        try await client.close()
+        try await server.close()
+    }
+
+    private func socketPath() -> String {
+        NSTemporaryDirectory() + "plutus-rpc-\(UUID().uuidString.prefix(8)).sock"
+    }
+
+    @Test func aUnaryCallOverAUnixSocketWithOwnerOnlyPermissions() async throws {
+        let path = socketPath()
+        try await withServer(.unix(path: path)) { _, client in
+            let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(permissions == 0o600)
+            let response = try await client.unary(
+                Self.check, HealthCheckRequest(service: "x"), as: HealthCheckResponse.self, metadata: ["x-echo": "x"])
+            #expect(response.status == .serving)
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// 100 calls at once, within the server's default bound of 128 per connection.
+    @Test func manyConcurrentCallsShareOneTCPConnection() async throws {
+        try await withServer(.tcp(host: "127.0.0.1", port: 0)) { _, client in
+            let statuses = try await withThrowingTaskGroup(of: ServingStatus.self) { group in
+                for index in 0..<100 {
+                    group.addTask {
+                        try await client.unary(
+                            Self.check, HealthCheckRequest(service: "\(index)"), as: HealthCheckResponse.self,
+                            metadata: ["x-echo": "\(index)"]
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: [ServingStatus]()) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .serving, count: 100))
+        }
+    }
+
+    @Test func statusesDeadlinesAndCancellationCrossTheWire() async throws {
+        try await withServer(.unix(path: socketPath())) { _, client in
+            let unknown = RPCMethod(service: "plutus.v1.Nope", method: "Nothing")
+            let unimplemented = await #expect(throws: RPCError.self) {
+                try await client.unary(unknown, HealthCheckRequest(), as: HealthCheckResponse.self)
+            }
+            #expect(unimplemented?.code == .unimplemented)
+
+            let late = await #expect(throws: RPCError.self) {
+                try await client.unary(
+                    Self.slow, HealthCheckRequest(), as: HealthCheckResponse.self,
+                    deadline: RPCDeadline(after: .milliseconds(200)))
+            }
+            #expect(late?.code == .deadlineExceeded)
+
+            let call = Task { try await client.unary(Self.slow, HealthCheckRequest(), as: HealthCheckResponse.self) }
+            try await Task.sleep(for: .milliseconds(100))
+            call.cancel()
+            let cancelled = await #expect(throws: RPCError.self) { try await call.value }
+            #expect(cancelled?.code == .cancelled)
+
+            // The connection still serves calls afterwards.
+            let response = try await client.unary(
+                Self.check, HealthCheckRequest(service: "again"), as: HealthCheckResponse.self,
+                metadata: ["x-echo": "again"])
+            #expect(response.status == .serving)
+        }
+    }
+
+    @Test func addressesParseAndRejectNonsense() throws {
+        #expect(try RPCAddress(parsing: "unix:///tmp/a.sock") == .unix(path: "/tmp/a.sock"))
+        #expect(try RPCAddress(parsing: "tcp://127.0.0.1:7000") == .tcp(host: "127.0.0.1", port: 7000))
+        for bad in ["", "http://x:1", "unix://relative.sock", "tcp://host", "tcp://:80", "tcp://h:99999", "tcp://h:x"] {
+            #expect(throws: RPCAddressError.self) { try RPCAddress(parsing: bad) }
+        }
+    }
+}
