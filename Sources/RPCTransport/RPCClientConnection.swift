@@ -7,14 +7,17 @@ public import RPCCore
 /// One connection to an RPC server, carrying many calls at once.
 public final class RPCClientConnection: Sendable {
     private let channel: any Channel
+    private let clusterToken: String?
 
-    private init(channel: any Channel) {
+    private init(channel: any Channel, clusterToken: String?) {
         self.channel = channel
+        self.clusterToken = clusterToken
     }
 
-    /// Connects to `address`.
+    /// Connects to `address`; `clusterToken` is sent with every call.
     public static func connect(
-        to address: RPCAddress, maximumFrameSize: Int = LengthPrefixedFrameDecoder.defaultMaximumFrameSize,
+        to address: RPCAddress, clusterToken: String? = nil,
+        maximumFrameSize: Int = LengthPrefixedFrameDecoder.defaultMaximumFrameSize,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
     ) async throws -> RPCClientConnection {
         let bootstrap = ClientBootstrap(group: group).channelInitializer { channel in
@@ -32,7 +35,7 @@ public final class RPCClientConnection: Sendable {
             case .unix(let path): try await bootstrap.connect(unixDomainSocketPath: path).get()
             case .tcp(let host, let port): try await bootstrap.connect(host: host, port: port).get()
             }
-        return RPCClientConnection(channel: channel)
+        return RPCClientConnection(channel: channel, clusterToken: clusterToken)
     }
 
     /// Makes a unary call.
@@ -45,13 +48,15 @@ public final class RPCClientConnection: Sendable {
         deadline: RPCDeadline? = nil, metadata: RPCMetadata = [:]
     ) async throws -> Response {
         let payload = try request.serializedBytes()
+        var metadata = metadata
+        if let clusterToken { metadata[RPCMetadata.clusterTokenKey] = clusterToken }
         let promise = channel.eventLoop.makePromise(of: [UInt8].self)
         let handle = RPCCallHandle()
         let call = RPCClientCall(
             method: method, payload: payload, deadline: deadline, metadata: metadata, promise: promise, handle: handle)
         let channel = self.channel
         let bytes = try await withTaskCancellationHandler {
-            try Task.checkCancellation()
+            guard !Task.isCancelled else { throw RPCError(code: .cancelled, message: "the call was cancelled") }
             channel.writeAndFlush(call).whenFailure { error in
                 promise.fail(RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
             }

@@ -10,13 +10,17 @@ public final class RPCServer: Sendable {
     public struct Configuration: Sendable {
         public var maximumFrameSize: Int
         public var maximumConcurrentCallsPerConnection: Int
+        /// The shared secret every call must carry; required on TCP listeners, which other hosts can reach.
+        public var clusterToken: String?
 
         public init(
             maximumFrameSize: Int = LengthPrefixedFrameDecoder.defaultMaximumFrameSize,
-            maximumConcurrentCallsPerConnection: Int = 128
+            maximumConcurrentCallsPerConnection: Int = 128,
+            clusterToken: String? = nil
         ) {
             self.maximumFrameSize = maximumFrameSize
             self.maximumConcurrentCallsPerConnection = maximumConcurrentCallsPerConnection
+            self.clusterToken = clusterToken
         }
     }
 
@@ -30,7 +34,8 @@ public final class RPCServer: Sendable {
     }
 
     /// Binds `address` and starts accepting connections. A Unix socket is created owner-only (0600),
-    /// replacing a stale socket file left by a crashed process.
+    /// replacing a stale socket file left by a crashed process; a TCP listener requires
+    /// ``Configuration/clusterToken``.
     public static func bind(
         _ address: RPCAddress, router: RPCRouter, configuration: Configuration = .init(),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
@@ -45,7 +50,7 @@ public final class RPCServer: Sendable {
                         FrameMessageCodec(),
                         RPCServerConnectionHandler(
                             router: router, maximumConcurrentCalls: configuration.maximumConcurrentCallsPerConnection,
-                            logger: logger),
+                            clusterToken: configuration.clusterToken, logger: logger),
                     ])
                 }
             }
@@ -58,6 +63,9 @@ public final class RPCServer: Sendable {
             }
             return RPCServer(channel: channel, address: address)
         case .tcp(let host, let port):
+            guard configuration.clusterToken?.isEmpty == false else {
+                throw RPCAddressError(text: address.description, reason: "a TCP listener needs a cluster token")
+            }
             let channel = try await bootstrap.bind(host: host, port: port).get()
             return RPCServer(channel: channel, address: .tcp(host: host, port: channel.localAddress?.port ?? port))
         }

@@ -13,12 +13,16 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
     public typealias OutboundOut = Frame
 
     private let router: RPCRouter
+    private let clusterToken: String?
     private let logger: Logger
     private var machine: ServerConnectionStateMachine
     private var calls: [UInt64: Task<Void, Never>] = [:]
 
-    public init(router: RPCRouter, maximumConcurrentCalls: Int = 128, logger: Logger) {
+    /// - Parameter clusterToken: when set, every call must carry it as `cluster-token` metadata
+    ///   (compared in constant time) or is refused with `UNAUTHENTICATED`.
+    public init(router: RPCRouter, maximumConcurrentCalls: Int = 128, clusterToken: String? = nil, logger: Logger) {
         self.router = router
+        self.clusterToken = clusterToken
         self.logger = logger
         self.machine = ServerConnectionStateMachine(maximumConcurrentCalls: maximumConcurrentCalls)
     }
@@ -79,6 +83,10 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
     }
 
     private func validate(_ frame: Frame) -> Result<ValidatedCall, RPCError> {
+        let metadata = RPCMetadata(frame.metadata)
+        if let clusterToken, !ConstantTime.equals(metadata[RPCMetadata.clusterTokenKey] ?? "", clusterToken) {
+            return .failure(RPCError(code: .unauthenticated, message: "a valid cluster token is required"))
+        }
         guard let method = RPCMethod(fullName: frame.method) else {
             return .failure(RPCError(code: .invalidArgument, message: "'\(frame.method)' is not a method name"))
         }
@@ -89,7 +97,7 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
         if let deadline, deadline.hasPassed() {
             return .failure(RPCError(code: .deadlineExceeded, message: "the deadline passed before the call started"))
         }
-        let context = RPCServerContext(method: method, metadata: RPCMetadata(frame.metadata), deadline: deadline)
+        let context = RPCServerContext(method: method, metadata: metadata, deadline: deadline)
         return .success(ValidatedCall(handler: handler, context: context))
     }
 

@@ -8,13 +8,16 @@ import Testing
 /// A real server and client over real sockets, Unix and TCP.
 @Suite("RPC over sockets")
 struct RPCSocketTests {
-    static let check = RPCMethod(service: "plutus.v1.Health", method: "Check")
     static let slow = RPCMethod(service: "plutus.v1.Test", method: "Slow")
     static let logger = Logger(label: "plutus.tests.rpc-socket")
 
+    static let echo = RPCMethod(service: "plutus.v1.Test", method: "Echo")
+    static let token = "cluster-secret-\(UUID().uuidString)"
+
     private static var router: RPCRouter {
         var router = RPCRouter()
-        router.register(check) { (request: HealthCheckRequest, context) in
+        HealthService { $0.isEmpty ? .serving : .serviceUnknown }.register(in: &router)
+        router.register(echo) { (request: HealthCheckRequest, context) in
             HealthCheckResponse(status: context.metadata["x-echo"] == request.service ? .serving : .notServing)
         }
         router.register(slow) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
@@ -25,10 +28,13 @@ struct RPCSocketTests {
     }
 
     private func withServer(
-        _ address: RPCAddress, _ body: (RPCServer, RPCClientConnection) async throws -> Void
+        _ address: RPCAddress, clientToken: String? = RPCSocketTests.token,
+        _ body: (RPCServer, RPCClientConnection) async throws -> Void
     ) async throws {
-        let server = try await RPCServer.bind(address, router: Self.router, logger: Self.logger)
-        let client = try await RPCClientConnection.connect(to: server.address, logger: Self.logger)
+        let server = try await RPCServer.bind(
+            address, router: Self.router, configuration: .init(clusterToken: Self.token), logger: Self.logger)
+        let client = try await RPCClientConnection.connect(
+            to: server.address, clusterToken: clientToken, logger: Self.logger)
         do {
             try await body(server, client)
         } catch {
@@ -50,8 +56,13 @@ struct RPCSocketTests {
             let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
             #expect(permissions == 0o600)
             let response = try await client.unary(
-                Self.check, HealthCheckRequest(service: "x"), as: HealthCheckResponse.self, metadata: ["x-echo": "x"])
+                Self.echo, HealthCheckRequest(service: "x"), as: HealthCheckResponse.self, metadata: ["x-echo": "x"])
             #expect(response.status == .serving)
+            let health = try await client.unary(HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+            #expect(health.status == .serving)
+            let other = try await client.unary(
+                HealthService.check, HealthCheckRequest(service: "nope"), as: HealthCheckResponse.self)
+            #expect(other.status == .serviceUnknown)
         }
         try? FileManager.default.removeItem(atPath: path)
     }
@@ -63,7 +74,7 @@ struct RPCSocketTests {
                 for index in 0..<100 {
                     group.addTask {
                         try await client.unary(
-                            Self.check, HealthCheckRequest(service: "\(index)"), as: HealthCheckResponse.self,
+                            Self.echo, HealthCheckRequest(service: "\(index)"), as: HealthCheckResponse.self,
                             metadata: ["x-echo": "\(index)"]
                         ).status
                     }
@@ -97,10 +108,32 @@ struct RPCSocketTests {
 
             // The connection still serves calls afterwards.
             let response = try await client.unary(
-                Self.check, HealthCheckRequest(service: "again"), as: HealthCheckResponse.self,
+                Self.echo, HealthCheckRequest(service: "again"), as: HealthCheckResponse.self,
                 metadata: ["x-echo": "again"])
             #expect(response.status == .serving)
         }
+    }
+
+    @Test func callsWithoutTheClusterTokenAreUnauthenticated() async throws {
+        for clientToken in [nil, "wrong", Self.token + "x"] {
+            try await withServer(.tcp(host: "127.0.0.1", port: 0), clientToken: clientToken) { _, client in
+                let error = await #expect(throws: RPCError.self) {
+                    try await client.unary(HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+                }
+                #expect(error?.code == .unauthenticated)
+            }
+        }
+        await #expect(throws: RPCAddressError.self) {
+            try await RPCServer.bind(.tcp(host: "127.0.0.1", port: 0), router: Self.router, logger: Self.logger)
+        }
+    }
+
+    @Test func constantTimeComparisonIsStillEquality() {
+        #expect(ConstantTime.equals("secret", "secret"))
+        #expect(!ConstantTime.equals("secret", "secreT"))
+        #expect(!ConstantTime.equals("secret", "secret2"))
+        #expect(!ConstantTime.equals("", "x"))
+        #expect(ConstantTime.equals("", ""))
     }
 
     @Test func addressesParseAndRejectNonsense() throws {
