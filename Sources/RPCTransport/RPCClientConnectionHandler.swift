@@ -156,26 +156,6 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
 @available(*, unavailable)
 extension RPCClientConnectionHandler: Sendable {}
 
-extension Frame {
-    static func request(streamID: UInt64, call: RPCClientCall) -> Frame {
-        var frame = Frame()
-        frame.streamID = streamID
-        frame.kind = .request
-        frame.method = call.method.fullName
-        frame.deadlineUnixMs = call.deadline?.unixMilliseconds ?? 0
-        frame.metadata = call.metadata.dictionary
-        frame.payload = call.payload
-        return frame
-    }
-
-    static func cancel(streamID: UInt64) -> Frame {
-        var frame = Frame()
-        frame.streamID = streamID
-        frame.kind = .cancel
-        return frame
-    }
-}
-
 extension Duration {
     /// Whole milliseconds, rounded down.
     var milliseconds: Int64 {

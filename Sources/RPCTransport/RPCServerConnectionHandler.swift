@@ -156,34 +156,3 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
 
 @available(*, unavailable)
 extension RPCServerConnectionHandler: Sendable {}
-
-extension RPCFrameKind {
-    /// The state machines' view of a wire frame kind; `nil` for kinds this build does not know.
-    init?(_ kind: FrameKind) {
-        switch kind {
-        case .request: self = .request
-        case .message: self = .message
-        case .end: self = .end
-        case .cancel: self = .cancel
-        case .unspecified, .unrecognized: return nil
-        }
-    }
-}
-
-extension Frame {
-    static func message(streamID: UInt64, payload: [UInt8]) -> Frame {
-        var frame = Frame()
-        frame.streamID = streamID
-        frame.kind = .message
-        frame.payload = payload
-        return frame
-    }
-
-    static func end(streamID: UInt64, status: RPCStatus) -> Frame {
-        var frame = Frame()
-        frame.streamID = streamID
-        frame.kind = .end
-        frame.status = Status(code: status.code.rawValue, message: status.message)
-        return frame
-    }
-}

@@ -1,0 +1,54 @@
+import PlutusWire
+import RPCCore
+
+// How the connection handlers speak `Frame`: the wire's kinds in the state machines' terms,
+// and the frames each side sends.
+
+extension RPCFrameKind {
+    /// The state machines' view of a wire frame kind; `nil` for kinds this build does not know.
+    init?(_ kind: FrameKind) {
+        switch kind {
+        case .request: self = .request
+        case .message: self = .message
+        case .end: self = .end
+        case .cancel: self = .cancel
+        case .unspecified, .unrecognized: return nil
+        }
+    }
+}
+
+extension Frame {
+    static func message(streamID: UInt64, payload: [UInt8]) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .message
+        frame.payload = payload
+        return frame
+    }
+
+    static func end(streamID: UInt64, status: RPCStatus) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .end
+        frame.status = Status(code: status.code.rawValue, message: status.message)
+        return frame
+    }
+
+    static func request(streamID: UInt64, call: RPCClientCall) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .request
+        frame.method = call.method.fullName
+        frame.deadlineUnixMs = call.deadline?.unixMilliseconds ?? 0
+        frame.metadata = call.metadata.dictionary
+        frame.payload = call.payload
+        return frame
+    }
+
+    static func cancel(streamID: UInt64) -> Frame {
+        var frame = Frame()
+        frame.streamID = streamID
+        frame.kind = .cancel
+        return frame
+    }
+}
