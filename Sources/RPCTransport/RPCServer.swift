@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import Logging
 public import NIOCore
 public import NIOPosix
@@ -25,12 +26,27 @@ public final class RPCServer: Sendable {
     }
 
     private let channel: any Channel
+    private let connections: ConnectionRegistry
     /// The address the server listens on (with the real port when bound to port 0).
     public let address: RPCAddress
 
-    private init(channel: any Channel, address: RPCAddress) {
+    private init(channel: any Channel, connections: ConnectionRegistry, address: RPCAddress) {
         self.channel = channel
+        self.connections = connections
         self.address = address
+    }
+
+    /// The accepted connections still open, so a graceful shutdown can drain them.
+    final class ConnectionRegistry: Sendable {
+        private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+        func add(_ channel: any Channel) {
+            let key = ObjectIdentifier(channel)
+            open.withLock { $0[key] = channel }
+            channel.closeFuture.whenComplete { [self] _ in _ = open.withLock { $0.removeValue(forKey: key) } }
+        }
+
+        var all: [any Channel] { open.withLock { Array($0.values) } }
     }
 
     /// Binds `address` and starts accepting connections. A Unix socket is created owner-only (0600),
@@ -40,10 +56,12 @@ public final class RPCServer: Sendable {
         _ address: RPCAddress, router: RPCRouter, configuration: Configuration = .init(),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
     ) async throws -> RPCServer {
+        let connections = ConnectionRegistry()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                connections.add(channel)
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(LengthPrefixedFrameDecoder(maximumFrameSize: configuration.maximumFrameSize)),
                         MessageToByteHandler(LengthPrefixedFrameEncoder()),
@@ -61,18 +79,33 @@ public final class RPCServer: Sendable {
                 try? await channel.close()
                 throw RPCAddressError(text: address.description, reason: "could not make the socket owner-only")
             }
-            return RPCServer(channel: channel, address: address)
+            return RPCServer(channel: channel, connections: connections, address: address)
         case .tcp(let host, let port):
             guard configuration.clusterToken?.isEmpty == false else {
                 throw RPCAddressError(text: address.description, reason: "a TCP listener needs a cluster token")
             }
             let channel = try await bootstrap.bind(host: host, port: port).get()
-            return RPCServer(channel: channel, address: .tcp(host: host, port: channel.localAddress?.port ?? port))
+            return RPCServer(
+                channel: channel, connections: connections,
+                address: .tcp(host: host, port: channel.localAddress?.port ?? port))
         }
     }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections; open connections keep serving.
     public func close() async throws {
         try await channel.close()
+    }
+
+    /// Stops accepting connections and calls, lets the calls in flight finish, and returns once
+    /// every connection has closed. New calls on open connections are answered `UNAVAILABLE`.
+    public func shutdownGracefully() async throws {
+        try? await channel.close()
+        let open = connections.all
+        for connection in open {
+            connection.pipeline.fireUserInboundEventTriggered(RPCServerDrain())
+        }
+        for connection in open {
+            try? await connection.closeFuture.get()
+        }
     }
 }

@@ -46,6 +46,11 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
         }
     }
 
+    public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is RPCServerDrain else { return context.fireUserInboundEventTriggered(event) }
+        if machine.beginDraining() { context.close(promise: nil) }
+    }
+
     public func channelInactive(context: ChannelHandlerContext) {
         for call in calls.values { call.cancel() }
         calls.removeAll()
@@ -156,3 +161,8 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
 
 @available(*, unavailable)
 extension RPCServerConnectionHandler: Sendable {}
+
+/// The inbound event that makes a connection take no new calls and close after its last one.
+public struct RPCServerDrain: Sendable {
+    public init() {}
+}

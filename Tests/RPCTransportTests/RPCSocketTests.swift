@@ -3,6 +3,7 @@ import Logging
 import PlutusWire
 import RPCCore
 import RPCTransport
+import Synchronization
 import Testing
 
 /// A real server and client over real sockets, Unix and TCP.
@@ -12,6 +13,15 @@ struct RPCSocketTests {
     static let logger = Logger(label: "plutus.tests.rpc-socket")
 
     static let echo = RPCMethod(service: "plutus.v1.Test", method: "Echo")
+    static let pause = RPCMethod(service: "plutus.v1.Test", method: "Pause")
+
+    /// Which `Pause` calls (by their request's service field) have reached their handler.
+    final class Arrivals: Sendable {
+        private let names = Mutex<Set<String>>([])
+        func record(_ name: String) { _ = names.withLock { $0.insert(name) } }
+        func contains(_ name: String) -> Bool { names.withLock { $0.contains(name) } }
+    }
+    static let arrivals = Arrivals()
     static let token = "cluster-secret-\(UUID().uuidString)"
 
     private static var router: RPCRouter {
@@ -19,6 +29,11 @@ struct RPCSocketTests {
         HealthService { $0.isEmpty ? .serving : .serviceUnknown }.register(in: &router)
         router.register(echo) { (request: HealthCheckRequest, context) in
             HealthCheckResponse(status: context.metadata["x-echo"] == request.service ? .serving : .notServing)
+        }
+        router.register(pause) { (request: HealthCheckRequest, _) -> HealthCheckResponse in
+            arrivals.record(request.service)
+            try await Task.sleep(for: .milliseconds(300))
+            return HealthCheckResponse(status: .serving)
         }
         router.register(slow) { (_: HealthCheckRequest, _) -> HealthCheckResponse in
             try await Task.sleep(for: .seconds(30))
@@ -125,6 +140,30 @@ struct RPCSocketTests {
         }
         await #expect(throws: RPCAddressError.self) {
             try await RPCServer.bind(.tcp(host: "127.0.0.1", port: 0), router: Self.router, logger: Self.logger)
+        }
+    }
+
+    @Test func gracefulShutdownLetsCallsInFlightFinish() async throws {
+        let server = try await RPCServer.bind(
+            .unix(path: socketPath()), router: Self.router, configuration: .init(clusterToken: Self.token),
+            logger: Self.logger)
+        let client = try await RPCClientConnection.connect(
+            to: server.address, clusterToken: Self.token, logger: Self.logger)
+        let name = UUID().uuidString
+        let inFlight = Task {
+            try await client.unary(Self.pause, HealthCheckRequest(service: name), as: HealthCheckResponse.self)
+        }
+        for _ in 0..<500 where !Self.arrivals.contains(name) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await server.shutdownGracefully()
+        #expect(try await inFlight.value.status == .serving)
+        let afterwards = await #expect(throws: RPCError.self) {
+            try await client.unary(HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self)
+        }
+        #expect(afterwards?.code == .unavailable)
+        await #expect(throws: (any Error).self) {
+            try await RPCClientConnection.connect(to: server.address, clusterToken: Self.token, logger: Self.logger)
         }
     }
 
