@@ -1,5 +1,6 @@
 import Foundation
 import PlutusWire
+import PlutusTestSupport
 import Testing
 
 /// Google's protobuf (Python) and PlutusWire agree on the bytes, both ways.
@@ -82,23 +83,6 @@ enum CompatEnvironment {
     /// Runs a program to completion; throws with its output when it fails.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw CompatFailure(description: "\(executable) \(arguments.joined(separator: " ")) failed:\n\(text)")
-        }
-        return text
+        try ScriptRunner.runProgram(executable, arguments)
     }
-}
-
-struct CompatFailure: Error, CustomStringConvertible {
-    let description: String
 }

@@ -37,6 +37,16 @@ public enum ScriptRunner {
         return output
     }
 
+    /// Runs `executable` (an absolute path) with `arguments` to completion, on the calling thread,
+    /// spawned as cleanly as a script; throws ``Failure`` with its output when it exits non-zero.
+    /// For short tools (a Python check, a compiler); use ``run(_:_:)`` for the checkout's scripts.
+    @discardableResult
+    public static func runProgram(_ executable: String, _ arguments: [String] = []) throws -> String {
+        let (status, output) = try spawnAndWait([executable] + arguments)
+        guard status == 0 else { throw Failure(command: [executable] + arguments, status: status, output: output) }
+        return output
+    }
+
     private static let closeInheritedDescriptors = """
         for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null
         exec bash "$@"
