@@ -30,7 +30,12 @@ public struct RPCDeadline: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The time left, zero once passed.
     public func remaining(now: Int64 = RPCDeadline.nowUnixMilliseconds()) -> Duration {
-        .milliseconds(max(0, unixMilliseconds - now))
+        .milliseconds(remainingMilliseconds(now: now))
+    }
+
+    /// The whole milliseconds left, zero once passed: what event-loop timers take.
+    public func remainingMilliseconds(now: Int64 = RPCDeadline.nowUnixMilliseconds()) -> Int64 {
+        max(0, unixMilliseconds - now)
     }
 
     public func hasPassed(now: Int64 = RPCDeadline.nowUnixMilliseconds()) -> Bool {

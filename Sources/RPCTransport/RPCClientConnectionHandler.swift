@@ -74,7 +74,7 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
         if let deadline = call.deadline {
             let boundSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
             let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-            entry.deadlineTimer = context.eventLoop.scheduleTask(in: .milliseconds(deadline.remaining().milliseconds)) {
+            entry.deadlineTimer = context.eventLoop.scheduleTask(in: .milliseconds(deadline.remainingMilliseconds())) {
                 boundSelf.value.abandon(
                     streamID, RPCError(code: .deadlineExceeded, message: "the call's deadline passed"),
                     context: boundContext.value)
@@ -155,10 +155,3 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
 
 @available(*, unavailable)
 extension RPCClientConnectionHandler: Sendable {}
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}
