@@ -78,10 +78,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Latency samples and number formatting shared by the benchmark executables.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: swiftSettings),
         .executableTarget(
             name: "BridgeBenchmarks",
             dependencies: [
-                "Postgres", "Redis", "HTTPClient", "CLibPQ",
+                "Postgres", "Redis", "HTTPClient", "CLibPQ", "BenchmarkSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

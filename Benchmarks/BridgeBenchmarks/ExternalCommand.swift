@@ -1,38 +1,5 @@
 import Foundation
 
-/// Latency samples and their summary, shared by the bridge benchmarks.
-struct LatencySamples {
-    private(set) var samples: [Duration] = []
-
-    mutating func record(_ duration: Duration) { samples.append(duration) }
-
-    /// The sample at `fraction` (0.5 for the median) of the sorted samples.
-    func percentile(_ fraction: Double) -> Duration {
-        sortedPercentile(samples.sorted(), fraction)
-    }
-}
-
-/// The sample at `fraction` of already sorted samples; zero when there are none.
-func sortedPercentile(_ sorted: [Duration], _ fraction: Double) -> Duration {
-    guard !sorted.isEmpty else { return .zero }
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-}
-
-extension Duration {
-    /// Seconds as a `Double`.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-
-    var microseconds: Double { seconds * 1e6 }
-    var milliseconds: Double { seconds * 1e3 }
-}
-
-/// Formats `value` with `decimals` digits after the point.
-func formatted(_ value: Double, _ decimals: Int = 1) -> String {
-    String(format: "%.\(decimals)f", value)
-}
-
 /// Runs an external program (a floor such as `pgbench` or `redis-benchmark`) and returns its output.
 ///
 /// The program is started from a fresh thread with no signals blocked: threads of the cooperative

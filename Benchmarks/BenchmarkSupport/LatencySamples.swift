@@ -1,0 +1,21 @@
+/// Latency samples and their summary, shared by the benchmark executables.
+public struct LatencySamples: Sendable {
+    public private(set) var samples: [Duration] = []
+
+    public init(reservingCapacity capacity: Int = 0) {
+        samples.reserveCapacity(capacity)
+    }
+
+    public mutating func record(_ duration: Duration) { samples.append(duration) }
+
+    /// The sample at `fraction` (0.5 for the median) of the sorted samples.
+    public func percentile(_ fraction: Double) -> Duration {
+        sortedPercentile(samples.sorted(), fraction)
+    }
+}
+
+/// The sample at `fraction` of already sorted samples; zero when there are none.
+public func sortedPercentile(_ sorted: [Duration], _ fraction: Double) -> Duration {
+    guard !sorted.isEmpty else { return .zero }
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+}
