@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "PlutusWire", targets: ["PlutusWire"]),
         .executable(name: "plutus", targets: ["PlutusCLI"]),
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
+        .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -88,6 +89,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/BridgeBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RPCBenchmarks",
+            dependencies: [
+                "RPCTransport", "RPCCore", "PlutusWire", "BenchmarkSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RPCBenchmarks",
             swiftSettings: swiftSettings
         ),
 
