@@ -3,7 +3,7 @@ import NIOCore
 import RPCTransport
 
 /// The transports the benchmark runs over.
-enum BenchTransport: String, CaseIterable, Sendable {
+enum BenchTransport: String, CaseIterable, Sendable, ExpressibleByArgument {
     case unix, tcp
 
     var title: String {
@@ -13,27 +13,26 @@ enum BenchTransport: String, CaseIterable, Sendable {
         }
     }
 
-    /// Where the floor and the RPC server listen: socket files in `directory`, or port 0 on loopback.
-    func endpoints(in directory: String) throws -> Endpoints {
+    /// TCP listeners require one; every RPC call then carries it as metadata.
+    var clusterToken: String? {
+        self == .tcp ? "plutus-bench-cluster-token" : nil
+    }
+
+    /// Where the server called `name` listens: a socket file in `directory`, or port 0 on loopback.
+    func rpcAddress(_ name: String, in directory: String) -> RPCAddress {
         switch self {
-        case .unix:
-            Endpoints(
-                floor: try SocketAddress(unixDomainSocketPath: directory + "/floor.sock"),
-                rpc: .unix(path: directory + "/rpc.sock"), clusterToken: nil)
-        case .tcp:
-            Endpoints(
-                floor: try SocketAddress(ipAddress: "127.0.0.1", port: 0), rpc: .tcp(host: "127.0.0.1", port: 0),
-                clusterToken: "plutus-bench-cluster-token")
+        case .unix: .unix(path: "\(directory)/\(name).sock")
+        case .tcp: .tcp(host: "127.0.0.1", port: 0)
         }
     }
-}
 
-/// The listening addresses of one transport's run.
-struct Endpoints {
-    let floor: SocketAddress
-    let rpc: RPCAddress
-    /// TCP listeners require one; every RPC call then carries it as metadata.
-    let clusterToken: String?
+    /// ``rpcAddress(_:in:)`` as NIO takes it.
+    func socketAddress(_ name: String, in directory: String) throws -> SocketAddress {
+        switch rpcAddress(name, in: directory) {
+        case .unix(let path): try SocketAddress(unixDomainSocketPath: path)
+        case .tcp(let host, let port): try SocketAddress(ipAddress: host, port: port)
+        }
+    }
 }
 
 /// The `--transport` choice.

@@ -23,14 +23,18 @@ struct Comparison: Sendable {
     let floor: EchoFigures
     let rpc: EchoFigures
 
-    static func measure(floor: some EchoBenchmark, rpc: some EchoBenchmark, plan: ComparisonPlan) async throws -> Comparison {
-        for side in [floor, rpc] as [any EchoBenchmark] { try await warmUp(side, plan) }
+    static func measure(
+        floor: any EchoBenchmark, rpc: any EchoBenchmark, plan: ComparisonPlan
+    ) async throws -> Comparison {
+        for side in [floor, rpc] { try await warmUp(side, plan) }
         let floorLatency = try await floor.sequential(calls: plan.sequentialCalls)
         let rpcLatency = try await rpc.sequential(calls: plan.sequentialCalls)
         let floorOne = try await floor.throughput(inFlight: plan.inFlight, connections: 1, for: plan.duration)
         let rpcOne = try await rpc.throughput(inFlight: plan.inFlight, connections: 1, for: plan.duration)
-        let floorSpread = try await floor.throughput(inFlight: plan.inFlight, connections: plan.connections, for: plan.duration)
-        let rpcSpread = try await rpc.throughput(inFlight: plan.inFlight, connections: plan.connections, for: plan.duration)
+        let floorSpread = try await floor.throughput(
+            inFlight: plan.inFlight, connections: plan.connections, for: plan.duration)
+        let rpcSpread = try await rpc.throughput(
+            inFlight: plan.inFlight, connections: plan.connections, for: plan.duration)
         return Comparison(
             floor: EchoFigures(floorLatency, floorOne, floorSpread), rpc: EchoFigures(rpcLatency, rpcOne, rpcSpread))
     }

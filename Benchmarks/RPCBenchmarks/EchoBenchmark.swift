@@ -25,3 +25,25 @@ struct Throughput: Sendable {
 func roundRobin(_ total: Int, over parts: Int) -> [Int] {
     (0..<parts).map { part in total / parts + (part < total % parts ? 1 : 0) }
 }
+
+/// `inFlight` tasks calling `call` (with their index) until `duration` is up; the total they made.
+func concurrentCalls(
+    inFlight: Int, for duration: Duration, _ call: @escaping @Sendable (Int) async throws -> Void
+) async throws -> Throughput {
+    let start = ContinuousClock.now
+    let until = start + duration
+    let calls = try await withThrowingTaskGroup(of: Int.self) { group in
+        for caller in 0..<inFlight {
+            group.addTask {
+                var calls = 0
+                while ContinuousClock.now < until {
+                    try await call(caller)
+                    calls += 1
+                }
+                return calls
+            }
+        }
+        return try await group.reduce(0, +)
+    }
+    return Throughput(calls: calls, elapsed: ContinuousClock.now - start)
+}

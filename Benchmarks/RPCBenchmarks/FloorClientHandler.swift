@@ -86,7 +86,8 @@ final class FloorClientHandler: ChannelDuplexHandler {
     private func send(_ context: ChannelHandlerContext) {
         sent += 1
         sentAt = ContinuousClock.now
-        context.write(Self.wrapOutboundOut(FloorFrame.encode(payload, allocator: context.channel.allocator)), promise: nil)
+        context.write(
+            Self.wrapOutboundOut(FloorFrame.encode(payload, allocator: context.channel.allocator)), promise: nil)
         needsFlush = true
     }
 

@@ -5,33 +5,54 @@ import PlutusWire
 import RPCCore
 import RPCTransport
 
-/// The RPC side: an ``RPCServer`` serving `plutus.v1.Bench/Echo` and ``RPCClientConnection``s calling it.
+/// The RPC side: ``RPCClientConnection``s calling `plutus.v1.Bench/Echo` on an ``RPCServer``
+/// (or, to profile, on an ``InlineEchoServer``).
 struct RPCEcho: EchoBenchmark {
     static let method = RPCMethod(service: "plutus.v1.Bench", method: "Echo")
 
+    /// Which server answers.
+    enum ServerKind: Sendable {
+        case rpcServer, inline
+    }
+
     struct WrongEcho: Error {}
 
-    private let server: RPCServer
     private let clients: [RPCClientConnection]
     private let request: Fact
+    private let closeServer: @Sendable () async -> Void
 
     /// Starts the server on `address`, opens `connections` clients, and checks one echo.
     static func start(
-        on address: RPCAddress, clusterToken: String?, connections: Int, request: Fact,
-        serverGroup: any EventLoopGroup, clientGroup: any EventLoopGroup, logger: Logger
+        _ kind: ServerKind = .rpcServer, on address: RPCAddress, clusterToken: String?, connections: Int,
+        request: Fact, serverGroup: any EventLoopGroup, clientGroup: any EventLoopGroup, logger: Logger
     ) async throws -> RPCEcho {
-        var router = RPCRouter()
-        router.register(method) { (request: Fact, _) in request }
-        let server = try await RPCServer.bind(
-            address, router: router, configuration: .init(clusterToken: clusterToken), group: serverGroup, logger: logger)
+        let (boundAddress, closeServer) = try await bind(kind, address, clusterToken, serverGroup, logger)
         var clients: [RPCClientConnection] = []
         for _ in 0..<connections {
             clients.append(
                 try await RPCClientConnection.connect(
-                    to: server.address, clusterToken: clusterToken, group: clientGroup, logger: logger))
+                    to: boundAddress, clusterToken: clusterToken, group: clientGroup, logger: logger))
         }
         guard try await clients[0].unary(method, request, as: Fact.self) == request else { throw WrongEcho() }
-        return RPCEcho(server: server, clients: clients, request: request)
+        return RPCEcho(clients: clients, request: request, closeServer: closeServer)
+    }
+
+    private static func bind(
+        _ kind: ServerKind, _ address: RPCAddress, _ clusterToken: String?, _ group: any EventLoopGroup,
+        _ logger: Logger
+    ) async throws -> (RPCAddress, @Sendable () async -> Void) {
+        switch kind {
+        case .rpcServer:
+            var router = RPCRouter()
+            router.register(method) { (request: Fact, _) in request }
+            let server = try await RPCServer.bind(
+                address, router: router, configuration: .init(clusterToken: clusterToken), group: group, logger: logger)
+            return (server.address, { try? await server.close() })
+        case .inline:
+            let (channel, boundAddress) = try await InlineEchoServer.bind(
+                address, clusterToken: clusterToken, group: group)
+            return (boundAddress, { try? await channel.close() })
+        }
     }
 
     func sequential(calls: Int) async throws -> LatencySamples {
@@ -47,27 +68,13 @@ struct RPCEcho: EchoBenchmark {
 
     /// Caller `i` uses connection `i % connections`.
     func throughput(inFlight: Int, connections: Int, for duration: Duration) async throws -> Throughput {
-        let start = ContinuousClock.now
-        let until = start + duration
-        let calls = try await withThrowingTaskGroup(of: Int.self) { group in
-            for caller in 0..<inFlight {
-                let (client, request) = (clients[caller % connections], request)
-                group.addTask {
-                    var calls = 0
-                    while ContinuousClock.now < until {
-                        _ = try await client.unary(Self.method, request, as: Fact.self)
-                        calls += 1
-                    }
-                    return calls
-                }
-            }
-            return try await group.reduce(0, +)
+        try await concurrentCalls(inFlight: inFlight, for: duration) { [clients, request] caller in
+            _ = try await clients[caller % connections].unary(Self.method, request, as: Fact.self)
         }
-        return Throughput(calls: calls, elapsed: ContinuousClock.now - start)
     }
 
     func close() async {
         for client in clients { try? await client.close() }
-        try? await server.close()
+        await closeServer()
     }
 }
