@@ -8,6 +8,9 @@ public struct LatencySamples: Sendable {
 
     public mutating func record(_ duration: Duration) { samples.append(duration) }
 
+    /// Adds every sample of `other`.
+    public mutating func record(contentsOf other: LatencySamples) { samples.append(contentsOf: other.samples) }
+
     /// The sample at `fraction` (0.5 for the median) of the sorted samples.
     public func percentile(_ fraction: Double) -> Duration {
         sortedPercentile(samples.sorted(), fraction)

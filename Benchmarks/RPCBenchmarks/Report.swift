@@ -18,7 +18,8 @@ struct Report {
         return """
             ### \(transport.title)
 
-            \(payloadBytes)-byte message, \(plan.sequentialCalls) sequential calls, \
+            \(payloadBytes)-byte message; \(plan.sequentialCalls) sequential calls in \(plan.sequentialRounds) rounds \
+            alternating floor and RPC; \
             \(formatted(plan.duration.seconds, 1)) s per throughput run.
 
             | measure | floor (bare NIO) | RPC | RPC / floor | target | result |
