@@ -35,11 +35,13 @@ test: services ## Start the services, build, and run every test
 run: services build ## Start the services and show that Plutus reaches them
 	$(WITH_SERVICES_ENV) $(SWIFT) run --skip-build plutus health
 
-bench: services ## Release build, then the bridge benchmarks against their floors (see Benchmarks/README.md)
+bench: services ## Release build, then the bridge and RPC benchmarks against their floors (see Benchmarks/README.md)
 	$(SWIFT) build -c release --product plutus-bench-bridges
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges postgres
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges redis
 	.build/release/plutus-bench-bridges http
+	$(SWIFT) build -c release --product plutus-bench-rpc
+	.build/release/plutus-bench-rpc
 
 clean: ## Remove build output (not .data/)
 	rm -rf .build
