@@ -14,6 +14,12 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Sequential calls of the warm-up.") var warmupCalls = 2_000
     @Option(help: "The transports to measure.") var transport = TransportChoice.both
 
+    func validate() throws {
+        guard seconds > 0, calls > 0, warmupCalls >= 0 else {
+            throw ValidationError("--seconds and --calls must be positive, --warmup-calls not negative")
+        }
+    }
+
     func run() async throws {
         let plan = ComparisonPlan(warmupCalls: warmupCalls, sequentialCalls: calls, duration: .seconds(seconds))
         let payloadBytes = try EchoPayload.fact.serializedBytes().count

@@ -23,6 +23,12 @@ struct ProfileCommand: AsyncParsableCommand {
     @Option(help: "Calls in flight in the throughput run.") var inFlight = 64
     @Option(help: "Connections they spread over.") var connections = 1
 
+    func validate() throws {
+        guard seconds > 0, calls > 0, warmupCalls >= 0, inFlight > 0, connections > 0 else {
+            throw ValidationError("every count and --seconds must be positive (--warmup-calls may be 0)")
+        }
+    }
+
     func run() async throws {
         print("\(transport.title): \(calls) sequential calls; \(inFlight) in flight on \(connections) connection(s)\n")
         print("| side | seq p50 µs | seq p99 µs | seq CPU µs/call | seq switches/call ", terminator: "")
