@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -89,9 +90,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Spawning and supervising child processes cleanly (posix_spawn, no inherited signal mask).
+        .target(name: "CSpawnShim"),
+        .target(name: "ProcessSupport", dependencies: ["CSpawnShim"], swiftSettings: swiftSettings),
+
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
         .target(
-            name: "PlutusTestSupport", path: "Tests/Support", exclude: ["http_test_server.py"], swiftSettings: swiftSettings
+            name: "PlutusTestSupport", dependencies: ["ProcessSupport"], path: "Tests/Support",
+            exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -105,6 +111,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
