@@ -6,6 +6,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+let serviceDependencies: [Target.Dependency] = [
+    "PlutusService", "PlutusCluster", "RPCTransport",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
     name: "Plutus",
     platforms: [.macOS(.v15)],
@@ -15,6 +20,13 @@ let package = Package(
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
         .library(name: "PlutusWire", targets: ["PlutusWire"]),
         .executable(name: "plutus", targets: ["PlutusCLI"]),
+        .executable(name: "plutus-gateway", targets: ["GatewayService"]),
+        .executable(name: "plutus-context", targets: ["ContextService"]),
+        .executable(name: "plutus-conversation-agent", targets: ["ConversationAgentService"]),
+        .executable(name: "plutus-financial-agent", targets: ["FinancialAgentService"]),
+        .executable(name: "plutus-goal-agent", targets: ["GoalAgentService"]),
+        .executable(name: "plutus-recommendation-agent", targets: ["RecommendationAgentService"]),
+        .executable(name: "plutus-vector", targets: ["VectorService"]),
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
     ],
     dependencies: [
@@ -70,10 +82,46 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The cluster's catalogue (services, addresses, the manifest `plutus up` writes).
+        .target(name: "PlutusCluster", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
+        // What every service process shares: flags from PLUTUS_*, logging, the listener, graceful shutdown.
+        .target(
+            name: "PlutusService",
+            dependencies: [
+                "PlutusCluster", "RPCTransport", "RPCCore", "PlutusWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The seven service executables.
+        .executableTarget(
+            name: "GatewayService", dependencies: serviceDependencies, path: "Sources/Services/Gateway",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ContextService", dependencies: serviceDependencies, path: "Sources/Services/Context",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ConversationAgentService", dependencies: serviceDependencies,
+            path: "Sources/Services/ConversationAgent", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FinancialAgentService", dependencies: serviceDependencies, path: "Sources/Services/FinancialAgent",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "GoalAgentService", dependencies: serviceDependencies, path: "Sources/Services/GoalAgent",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "RecommendationAgentService", dependencies: serviceDependencies,
+            path: "Sources/Services/RecommendationAgent", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "VectorService", dependencies: serviceDependencies, path: "Sources/Services/Vector",
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "PlutusCLI",
             dependencies: [
-                "Postgres", "Redis",
+                "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -59,10 +59,13 @@ public final class ChildProcess: Sendable {
     }
 
     /// Starts `executable` (an absolute path) with `arguments`.
-    /// - Parameter environment: the child's whole environment; `nil` passes this process's on.
+    /// - Parameters:
+    ///   - environment: the child's whole environment; `nil` passes this process's on.
+    ///   - ownProcessGroup: puts the child in a process group of its own, so a terminal's Ctrl-C
+    ///     reaches only its parent, which then stops it in order.
     public static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-        standardOutput: Output = .null, standardError: Output = .null
+        standardOutput: Output = .null, standardError: Output = .null, ownProcessGroup: Bool = false
     ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -91,7 +94,12 @@ public final class ChildProcess: Sendable {
         sigemptyset(&defaults)
         for signal in [SIGTERM, SIGINT, SIGPIPE] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
