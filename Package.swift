@@ -159,6 +159,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "PlutusServiceTests",
+            dependencies: [
+                "PlutusService", "PlutusCluster", "PlutusWire", "RPCTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "PlutusTestSupport", "ProcessSupport", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),

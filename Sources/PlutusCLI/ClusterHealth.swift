@@ -71,7 +71,9 @@ enum ClusterHealth {
             let status =
                 switch row.status {
                 case .success(.serving): "SERVING"
-                case .success(let other): "\(other)".uppercased()
+                case .success(.notServing): "NOT_SERVING"
+                case .success(.serviceUnknown): "SERVICE_UNKNOWN"
+                case .success: "UNKNOWN"
                 case .failure(let error): "DOWN (\(error.code))"
                 }
             let milliseconds = Double(row.latency.components.attoseconds) / 1e15 + Double(row.latency.components.seconds) * 1e3

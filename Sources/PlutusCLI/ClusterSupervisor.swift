@@ -28,7 +28,6 @@ actor ClusterSupervisor {
         self.paths = paths
         self.logger = logger
         var instances: [ClusterManifest.Instance] = []
-        // Dependencies first: the vector store, the agents, the context engine, then the gateway.
         let order: [ServiceKind] = [
             .vector, .conversationAgent, .financialAgent, .goalAgent, .recommendationAgent, .context, .gateway,
         ]
@@ -49,12 +48,35 @@ actor ClusterSupervisor {
     /// The instances and where they listen.
     var current: ClusterManifest { manifest }
 
-    /// Starts every instance and supervises them until ``stop(grace:)``.
-    func run() async {
+    /// Starts every instance and supervises them until ``stop(grace:)``. Services start in tiers —
+    /// the vector store, the agents, the context engine, the gateway — each once the tier before
+    /// serves (or `tierTimeout` passed), so a service's first calls find its upstreams listening.
+    func run(tierTimeout: Duration = .seconds(15)) async {
+        let tiers: [[ServiceKind]] = [
+            [.vector], [.conversationAgent, .financialAgent, .goalAgent, .recommendationAgent], [.context], [.gateway],
+        ]
         await withTaskGroup(of: Void.self) { group in
-            for instance in manifest.instances {
-                group.addTask { await self.supervise(instance) }
+            for tier in tiers {
+                let instances = manifest.instances.filter { tier.contains($0.kind) }
+                for instance in instances {
+                    group.addTask { await self.supervise(instance) }
+                }
+                await waitUntilServing(instances.map(\.name), timeout: tierTimeout)
             }
+        }
+    }
+
+    private func waitUntilServing(_ names: [String], timeout: Duration) async {
+        var quiet = logger
+        quiet.logLevel = .critical
+        let deadline = ContinuousClock.now + timeout
+        while !isStopping, ContinuousClock.now < deadline {
+            let instances = manifest.instances.filter { names.contains($0.name) && $0.pid != nil }
+            if instances.count == names.count {
+                let rows = await ClusterHealth.check(ClusterManifest(supervisorPID: 0, instances: instances), logger: quiet)
+                if rows.allSatisfy(\.isServing) { return }
+            }
+            try? await Task.sleep(for: .milliseconds(50))
         }
     }
 
