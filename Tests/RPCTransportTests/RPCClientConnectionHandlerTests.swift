@@ -98,6 +98,6 @@ struct RPCClientConnectionHandlerTests {
     @Test func aFrameForAStreamNeverOpenedClosesTheConnection() async throws {
         let channel = try await makeChannel()
         try await channel.writeInbound(frame(.message, 77))
-        try await channel.closeFuture.get()
+        #expect(!channel.isActive, "the handler closes the connection as it reads the frame")
     }
 }
