@@ -29,6 +29,11 @@ public final class RPCClient: RPCCaller {
         public var reconnectBackoff: Backoff
         /// How many replicas one call may be tried on.
         public var maximumAttempts: Int
+        /// Calls one connection carries before the client opens another to the same replica
+        /// (servers refuse more than their own limit, 128 by default, on one connection).
+        public var maximumCallsPerConnection: Int
+        /// Connections the client may open to one replica.
+        public var maximumConnectionsPerReplica: Int
 
         public init(
             clusterToken: String? = nil,
@@ -38,7 +43,9 @@ public final class RPCClient: RPCCaller {
             healthCheckTimeout: Duration = .milliseconds(750),
             resolveInterval: Duration = .seconds(5),
             reconnectBackoff: Backoff = Backoff(initial: .milliseconds(50), maximum: .seconds(5)),
-            maximumAttempts: Int = 3
+            maximumAttempts: Int = 3,
+            maximumCallsPerConnection: Int = 100,
+            maximumConnectionsPerReplica: Int = 4
         ) {
             self.clusterToken = clusterToken
             self.maximumFrameSize = maximumFrameSize
@@ -48,6 +55,8 @@ public final class RPCClient: RPCCaller {
             self.resolveInterval = resolveInterval
             self.reconnectBackoff = reconnectBackoff
             self.maximumAttempts = max(1, maximumAttempts)
+            self.maximumCallsPerConnection = max(1, maximumCallsPerConnection)
+            self.maximumConnectionsPerReplica = max(1, maximumConnectionsPerReplica)
         }
     }
 
@@ -56,16 +65,30 @@ public final class RPCClient: RPCCaller {
         public let address: RPCAddress
         public let isAdmitted: Bool
         public let outstandingCalls: Int
+        /// Connections open to it now.
+        public let openConnections: Int
     }
 
-    private enum ConnectionSlot {
-        case connected(RPCClientConnection)
-        case connecting(Task<RPCClientConnection, any Error>)
+    /// The open connections to one replica, each with its calls in flight, and the connection
+    /// being opened, if any (one at a time, however many calls are waiting for it).
+    private struct ReplicaConnections {
+        struct Open {
+            let connection: RPCClientConnection
+            var inFlight = 0
+        }
+
+        var open: [Open] = []
+        var connecting: Task<RPCClientConnection, any Error>?
+
+        mutating func changeInFlight(of connection: RPCClientConnection, by change: Int) {
+            guard let index = open.firstIndex(where: { $0.connection === connection }) else { return }
+            open[index].inFlight = max(0, open[index].inFlight + change)
+        }
     }
 
     private struct State: ~Copyable {
         var replicas: ReplicaSet
-        var connections: [RPCAddress: ConnectionSlot] = [:]
+        var connections: [RPCAddress: ReplicaConnections] = [:]
         var resolved = false
         var isClosed = false
     }
@@ -109,12 +132,13 @@ public final class RPCClient: RPCCaller {
             defer { release(address) }
             let connection: RPCClientConnection
             do {
-                connection = try await self.connection(to: address)
+                connection = try await lease(address)
             } catch {
                 lastError = error as? RPCError ?? RPCError(code: .unavailable, message: "\(error)")
                 excluded.insert(address)
                 continue
             }
+            defer { finish(connection, on: address) }
             do {
                 let response = try await connection.call(request)
                 recordSuccess(address)
@@ -157,11 +181,12 @@ public final class RPCClient: RPCCaller {
             defer { release(address) }
             let connection: RPCClientConnection
             do {
-                connection = try await self.connection(to: address)
+                connection = try await lease(address)
             } catch {
                 excluded.insert(address)
                 continue
             }
+            defer { finish(connection, on: address) }
             for try await response in connection.stream(request) { continuation.yield(response) }
             return
         }
@@ -173,7 +198,9 @@ public final class RPCClient: RPCCaller {
         state.withLock { state in
             state.replicas.addresses.compactMap { address in
                 state.replicas.replicas[address].map {
-                    ReplicaStatus(address: address, isAdmitted: $0.health == .admitted, outstandingCalls: $0.outstanding)
+                    ReplicaStatus(
+                        address: address, isAdmitted: $0.health == .admitted, outstandingCalls: $0.outstanding,
+                        openConnections: state.connections[address]?.open.filter { $0.connection.isActive }.count ?? 0)
                 }
             }
         }
@@ -193,16 +220,14 @@ public final class RPCClient: RPCCaller {
 
     /// Closes every connection; calls still open fail with `UNAVAILABLE`, later calls too.
     public func close() async {
-        let slots = state.withLock { state in
+        let replicas = state.withLock { state in
             state.isClosed = true
             defer { state.connections.removeAll() }
             return Array(state.connections.values)
         }
-        for slot in slots {
-            switch slot {
-            case .connected(let connection): try? await connection.close()
-            case .connecting(let task): try? await task.value.close()
-            }
+        for replica in replicas {
+            for open in replica.open { try? await open.connection.close() }
+            try? await replica.connecting?.value.close()
         }
     }
 
@@ -226,7 +251,8 @@ public final class RPCClient: RPCCaller {
 
     private func probe(_ address: RPCAddress) async {
         do {
-            let connection = try await connection(to: address)
+            let connection = try await lease(address)
+            defer { finish(connection, on: address) }
             let response = try await connection.unary(
                 HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self,
                 deadline: RPCDeadline(after: configuration.healthCheckTimeout))
@@ -250,7 +276,9 @@ public final class RPCClient: RPCCaller {
                 let removed = state.replicas.replace(with: addresses)
                 return removed.compactMap { state.connections.removeValue(forKey: $0) }
             }
-            for case .connected(let connection) in gone { try? await connection.close() }
+            for replica in gone {
+                for open in replica.open { try? await open.connection.close() }
+            }
         } catch {
             logger.warning("could not resolve the service's replicas", metadata: ["rpc.error": "\(error)"])
         }
@@ -286,34 +314,56 @@ public final class RPCClient: RPCCaller {
         if ejected { logger.warning("replica ejected", metadata: ["rpc.address": "\(address)", "rpc.reason": "\(reason)"]) }
     }
 
-    /// The open connection to `address`, connecting once however many calls ask at the same time.
-    private func connection(to address: RPCAddress) async throws -> RPCClientConnection {
-        let slot: ConnectionSlot = state.withLock { state in
-            switch state.connections[address] {
-            case .connected(let connection) where connection.isActive:
-                return .connected(connection)
-            case .connecting(let task):
-                return .connecting(task)
-            default:
-                let task = Task { try await self.connect(to: address) }
-                state.connections[address] = .connecting(task)
-                return .connecting(task)
-            }
+    /// A connection to `address` for one call, counted in flight until ``finish(_:on:)``: the
+    /// open connection with the fewest calls; when every open one is full, a new connection (one
+    /// opening at a time, the calls that wait for it choosing again once it is open); when the
+    /// replica has all the connections it may, the least busy even if full.
+    private func lease(_ address: RPCAddress) async throws -> RPCClientConnection {
+        enum Plan {
+            case use(RPCClientConnection)
+            case wait(Task<RPCClientConnection, any Error>)
         }
-        switch slot {
-        case .connected(let connection):
-            return connection
-        case .connecting(let task):
-            do {
-                return try await task.value
-            } catch {
-                state.withLock { state in
-                    if case .connecting = state.connections[address] { state.connections[address] = nil }
+        let limits = (calls: configuration.maximumCallsPerConnection, connections: configuration.maximumConnectionsPerReplica)
+        // Each round either leases or waits for one connection to open; a replica whose new
+        // connections keep closing at once gives up after as many rounds as it may have connections.
+        for _ in 0...limits.connections {
+            let plan: Plan = state.withLock { state in
+                var replica = state.connections[address] ?? ReplicaConnections()
+                defer { state.connections[address] = replica }
+                replica.open.removeAll { !$0.connection.isActive }
+                if let index = replica.open.indices.min(by: { replica.open[$0].inFlight < replica.open[$1].inFlight }),
+                    replica.open[index].inFlight < limits.calls || replica.open.count >= limits.connections
+                {
+                    replica.open[index].inFlight += 1
+                    return .use(replica.open[index].connection)
                 }
-                recordFailure(address, reason: "could not connect: \(error)")
-                throw RPCError(code: .unavailable, message: "could not connect to \(service) at \(address)")
+                if let task = replica.connecting { return .wait(task) }
+                let task = Task { try await self.connect(to: address) }
+                replica.connecting = task
+                return .wait(task)
+            }
+            switch plan {
+            case .use(let connection):
+                return connection
+            case .wait(let task):
+                do {
+                    _ = try await task.value  // open now: choose again among the open connections
+                } catch {
+                    state.withLock { state in
+                        if state.connections[address]?.connecting == task { state.connections[address]?.connecting = nil }
+                    }
+                    recordFailure(address, reason: "could not connect: \(error)")
+                    throw RPCError(code: .unavailable, message: "could not connect to \(service) at \(address)")
+                }
             }
         }
+        recordFailure(address, reason: "its connections close as soon as they open")
+        throw RPCError(code: .unavailable, message: "\(service) at \(address) keeps closing its connections")
+    }
+
+    /// The call leased on `connection` is over.
+    private func finish(_ connection: RPCClientConnection, on address: RPCAddress) {
+        state.withLock { $0.connections[address]?.changeInFlight(of: connection, by: -1) }
     }
 
     private func connect(to address: RPCAddress) async throws -> RPCClientConnection {
@@ -322,7 +372,8 @@ public final class RPCClient: RPCCaller {
             connectTimeout: configuration.connectTimeout, group: group, logger: logger)
         let stillWanted = state.withLock { state in
             guard !state.isClosed, state.replicas.replicas[address] != nil else { return false }
-            state.connections[address] = .connected(connection)
+            state.connections[address, default: ReplicaConnections()].open.append(.init(connection: connection))
+            state.connections[address]?.connecting = nil
             return true
         }
         guard stillWanted else {
@@ -333,13 +384,18 @@ public final class RPCClient: RPCCaller {
         return connection
     }
 
+    /// A connection closed that this client did not close: the replica is suspect until a health
+    /// check or a call shows otherwise.
     private func connectionClosed(_ connection: RPCClientConnection, address: RPCAddress) {
-        let wasCurrent = state.withLock { state in
-            guard case .connected(let current) = state.connections[address], current === connection else { return false }
-            state.connections[address] = nil
-            return !state.isClosed
+        let unexpected = state.withLock { state in
+            guard !state.isClosed, var replica = state.connections[address],
+                replica.open.contains(where: { $0.connection === connection })
+            else { return false }
+            replica.open.removeAll { $0.connection === connection }
+            state.connections[address] = replica
+            return true
         }
-        if wasCurrent { recordFailure(address, reason: "the connection closed") }
+        if unexpected { recordFailure(address, reason: "the connection closed") }
     }
 
     private func checkStillWanted(_ request: RPCRequest) throws {

@@ -31,10 +31,10 @@ struct LiveServerFuzzTests {
 
         var generator = HostileFrames(seed: 0xF022_5EED)
         let firstHalf = try await throwFrames(50_000, at: socket, using: &generator)
-        #expect(await serves(socket), "the server still answers after the first half")
+        #expect(await servesWithin(.seconds(60), socket), "the server still answers after the first half")
         let residentAfterFirstHalf = try Self.residentKilobytes(of: server.pid)
         let secondHalf = try await throwFrames(50_000, at: socket, using: &generator)
-        #expect(await serves(socket), "the server still answers after all 100,000 frames")
+        #expect(await servesWithin(.seconds(60), socket), "the server still answers after all 100,000 frames")
         let residentAtEnd = try Self.residentKilobytes(of: server.pid)
 
         #expect(firstHalf.frames + secondHalf.frames == 100_000)
@@ -85,11 +85,20 @@ struct LiveServerFuzzTests {
     }
 
     private func waitUntilServing(_ socket: String) async throws {
-        for _ in 0..<300 {
-            if await serves(socket) { return }
-            try await Task.sleep(for: .milliseconds(50))
+        guard await servesWithin(.seconds(30), socket) else {
+            throw RPCError(code: .unavailable, message: "plutus-vector did not start")
         }
-        throw RPCError(code: .unavailable, message: "plutus-vector did not start")
+    }
+
+    /// Whether the server answers Health within `timeout`: on a busy machine it may still be
+    /// working through the connections the fuzzer queued, and that is not a failure.
+    private func servesWithin(_ timeout: Duration, _ socket: String) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if await serves(socket) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
     }
 
     static func residentKilobytes(of pid: Int32) throws -> Int {

@@ -62,6 +62,27 @@ struct RPCClientTests {
         for server in servers { try await server.close() }
     }
 
+    @Test func aBusyReplicaGetsMoreConnectionsUpToTheLimit() async throws {
+        let tally = Tally()
+        let server = try await Self.startReplica("only", tally: tally)
+        let client = RPCClient(
+            service: "test", target: .addresses([server.address]),
+            configuration: .init(maximumCallsPerConnection: 10, maximumConnectionsPerReplica: 3), logger: Self.logger)
+        _ = try await client.unary(Self.whoAmI, HealthCheckRequest(), as: HealthCheckRequest.self)
+        #expect(client.replicaStatuses().first?.openConnections == 1, "one connection while calls are few")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<60 {
+                group.addTask { _ = try await client.unary(Self.whoAmI, HealthCheckRequest(), as: HealthCheckRequest.self) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(tally.snapshot["only"] == 61)
+        #expect(client.replicaStatuses().first?.openConnections == 3, "60 concurrent calls opened up to three")
+        #expect(client.replicaStatuses().first?.outstandingCalls == 0)
+        await client.close()
+        try await server.close()
+    }
+
     @Test func idempotentCallsSurviveAReplicaDyingMidCall() async throws {
         let tally = Tally()
         let doomed = try await Self.startReplica("doomed", tally: tally)
