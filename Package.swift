@@ -6,6 +6,17 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The service executables: product (what operators run), target, and folder under Sources/Services.
+let services: [(product: String, target: String, folder: String)] = [
+    ("plutus-gateway", "GatewayService", "Gateway"),
+    ("plutus-context", "ContextService", "Context"),
+    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent"),
+    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent"),
+    ("plutus-goal-agent", "GoalAgentService", "GoalAgent"),
+    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent"),
+    ("plutus-vector", "VectorService", "Vector"),
+]
+
 let serviceDependencies: [Target.Dependency] = [
     "PlutusService", "PlutusCluster", "RPCTransport",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -20,13 +31,7 @@ let package = Package(
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
         .library(name: "PlutusWire", targets: ["PlutusWire"]),
         .executable(name: "plutus", targets: ["PlutusCLI"]),
-        .executable(name: "plutus-gateway", targets: ["GatewayService"]),
-        .executable(name: "plutus-context", targets: ["ContextService"]),
-        .executable(name: "plutus-conversation-agent", targets: ["ConversationAgentService"]),
-        .executable(name: "plutus-financial-agent", targets: ["FinancialAgentService"]),
-        .executable(name: "plutus-goal-agent", targets: ["GoalAgentService"]),
-        .executable(name: "plutus-recommendation-agent", targets: ["RecommendationAgentService"]),
-        .executable(name: "plutus-vector", targets: ["VectorService"]),
+    ] + services.map { .executable(name: $0.product, targets: [$0.target]) } + [
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
     ],
     dependencies: [
@@ -96,27 +101,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The seven service executables.
+    ] + services.map { service in
         .executableTarget(
-            name: "GatewayService", dependencies: serviceDependencies, path: "Sources/Services/Gateway",
-            swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "ContextService", dependencies: serviceDependencies, path: "Sources/Services/Context",
-            swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "ConversationAgentService", dependencies: serviceDependencies,
-            path: "Sources/Services/ConversationAgent", swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "FinancialAgentService", dependencies: serviceDependencies, path: "Sources/Services/FinancialAgent",
-            swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "GoalAgentService", dependencies: serviceDependencies, path: "Sources/Services/GoalAgent",
-            swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "RecommendationAgentService", dependencies: serviceDependencies,
-            path: "Sources/Services/RecommendationAgent", swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "VectorService", dependencies: serviceDependencies, path: "Sources/Services/Vector",
-            swiftSettings: swiftSettings),
+            name: service.target, dependencies: serviceDependencies, path: "Sources/Services/\(service.folder)",
+            swiftSettings: swiftSettings)
+    } + [
         .executableTarget(
             name: "PlutusCLI",
             dependencies: [
