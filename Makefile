@@ -32,8 +32,10 @@ test: services ## Start the services, build, and run every test
 	$(SWIFT) build --build-tests
 	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build
 
-run: services build ## Start the services and show that Plutus reaches them
-	$(WITH_SERVICES_ENV) $(SWIFT) run --skip-build plutus health
+REPLICAS ?= financial=3,goal=2
+
+run: services build ## Start PostgreSQL, Redis and the whole cluster (REPLICAS=financial=3,goal=2); Ctrl-C stops it
+	$(WITH_SERVICES_ENV) .build/debug/plutus up --replicas $(REPLICAS)
 
 bench: services ## Release build, then the bridge and RPC benchmarks against their floors (see Benchmarks/README.md)
 	$(SWIFT) build -c release --product plutus-bench-bridges

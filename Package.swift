@@ -6,6 +6,22 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The service executables: product (what operators run), target, and folder under Sources/Services.
+let services: [(product: String, target: String, folder: String)] = [
+    ("plutus-gateway", "GatewayService", "Gateway"),
+    ("plutus-context", "ContextService", "Context"),
+    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent"),
+    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent"),
+    ("plutus-goal-agent", "GoalAgentService", "GoalAgent"),
+    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent"),
+    ("plutus-vector", "VectorService", "Vector"),
+]
+
+let serviceDependencies: [Target.Dependency] = [
+    "PlutusService", "PlutusCluster", "RPCTransport",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
     name: "Plutus",
     platforms: [.macOS(.v15)],
@@ -15,6 +31,7 @@ let package = Package(
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
         .library(name: "PlutusWire", targets: ["PlutusWire"]),
         .executable(name: "plutus", targets: ["PlutusCLI"]),
+    ] + services.map { .executable(name: $0.product, targets: [$0.target]) } + [
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
         .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
     ],
@@ -22,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -70,10 +88,30 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The cluster's catalogue (services, addresses, the manifest `plutus up` writes).
+        .target(name: "PlutusCluster", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
+        // What every service process shares: flags from PLUTUS_*, logging, the listener, graceful shutdown.
+        .target(
+            name: "PlutusService",
+            dependencies: [
+                "PlutusCluster", "RPCTransport", "RPCCore", "PlutusWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The seven service executables.
+    ] + services.map { service in
+        .executableTarget(
+            name: service.target, dependencies: serviceDependencies, path: "Sources/Services/\(service.folder)",
+            swiftSettings: swiftSettings)
+    } + [
         .executableTarget(
             name: "PlutusCLI",
             dependencies: [
-                "Postgres", "Redis",
+                "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,9 +142,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Spawning and supervising child processes cleanly (posix_spawn, no inherited signal mask).
+        .target(name: "CSpawnShim"),
+        .target(name: "ProcessSupport", dependencies: ["CSpawnShim"], swiftSettings: swiftSettings),
+
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
         .target(
-            name: "PlutusTestSupport", path: "Tests/Support", exclude: ["http_test_server.py"], swiftSettings: swiftSettings
+            name: "PlutusTestSupport", dependencies: ["ProcessSupport"], path: "Tests/Support",
+            exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -120,6 +163,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "PlutusServiceTests",
+            dependencies: [
+                "PlutusService", "PlutusCluster", "PlutusWire", "RPCTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "PlutusTestSupport", "ProcessSupport", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),

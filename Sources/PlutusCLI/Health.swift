@@ -1,13 +1,24 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PlutusCluster
 import Postgres
 import Redis
 
-/// `plutus health`: asks every dependency whether it serves, prints a table, and fails if one does not.
+/// `plutus health`: asks every service of the local cluster and every dependency whether it
+/// serves, prints a table, and exits non-zero if one does not.
 struct Health: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check that PostgreSQL and Redis answer; exit non-zero if one does not.")
+        abstract: "Ask every service (over RPC), PostgreSQL and Redis whether they serve; exit non-zero if one does not.")
+
+    @Option(help: "The directory `plutus up` runs the cluster in (default: $PLUTUS_RUN_DIR, else .data/run).")
+    var runDirectory = ProcessInfo.processInfo.environment["PLUTUS_RUN_DIR"] ?? ".data/run"
+
+    @Option(help: "The cluster token, for services listening on TCP (default: $PLUTUS_CLUSTER_TOKEN).")
+    var clusterToken: String?
+
+    @Flag(inversion: .prefixedNo, help: "Also check PostgreSQL and Redis.")
+    var dependencies = true
 
     @Option(help: "PostgreSQL URL.")
     var databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "postgresql://plutus@127.0.0.1:55432/plutus"
@@ -23,10 +34,26 @@ struct Health: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "plutus.health")
+        var healthy = true
+        do {
+            let manifest = try ClusterManifest.read(from: runDirectory)
+            let token = clusterToken ?? ProcessInfo.processInfo.environment["PLUTUS_CLUSTER_TOKEN"]
+            let rows = await ClusterHealth.check(manifest, clusterToken: token, logger: logger)
+            print(ClusterHealth.table(rows))
+            healthy = rows.allSatisfy(\.isServing)
+        } catch {
+            print("cluster: \(error)")
+            healthy = false
+        }
+        guard dependencies else {
+            if !healthy { throw ExitCode.failure }
+            return
+        }
         let rows = [
             Row(name: "postgres", address: databaseURL, status: await checkPostgres(logger)),
             Row(name: "redis", address: redisURL, status: await checkRedis(logger)),
         ]
+        print("")
         for row in rows {
             let (word, detail) =
                 switch row.status {
@@ -35,7 +62,7 @@ struct Health: AsyncParsableCommand {
                 }
             print(row.name.padded(to: 10), word.padded(to: 9), row.address, "-", detail)
         }
-        if rows.contains(where: { if case .failure = $0.status { true } else { false } }) {
+        if !healthy || rows.contains(where: { if case .failure = $0.status { true } else { false } }) {
             throw ExitCode.failure
         }
     }
@@ -48,7 +75,7 @@ struct Health: AsyncParsableCommand {
         } catch {
             return .failure(error)
         }
-        let result = await outcome {
+        let result = await Result {
             let version = try await client.query("SHOW server_version").first?.decode(at: 0, as: String.self)
             return "PostgreSQL \(version ?? "?")"
         }
@@ -63,22 +90,8 @@ struct Health: AsyncParsableCommand {
         } catch {
             return .failure(error)
         }
-        let result = await outcome { try await client.send(["PING"]).string ?? "?" }
+        let result = await Result { try await client.send(["PING"]).string ?? "?" }
         await client.shutdown()
         return result
-    }
-
-    private func outcome(_ body: () async throws -> String) async -> Result<String, any Error> {
-        do {
-            return .success(try await body())
-        } catch {
-            return .failure(error)
-        }
-    }
-}
-
-extension String {
-    fileprivate func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The operator's command line. It grows with the cluster: today it checks the dependencies.
+/// The operator's command line: run the cluster locally and check on it.
 @main
 struct Plutus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plutus",
         abstract: "Run and inspect Plutus, the AI wealth-building coach.",
-        subcommands: [Health.self]
+        subcommands: [Up.self, Health.self]
     )
 }

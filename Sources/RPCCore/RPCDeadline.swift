@@ -74,3 +74,25 @@ private func saturating(_ value: Int64, plus addend: Int64) -> Int64 {
     let (sum, overflow) = value.addingReportingOverflow(addend)
     return overflow ? .max : sum
 }
+
+extension RPCDeadline {
+    /// Runs `body`, cancelling it and throwing `DEADLINE_EXCEEDED` once `deadline` passes;
+    /// without a deadline it simply runs `body`.
+    public static func enforce<Result: Sendable>(
+        _ deadline: RPCDeadline?, _ body: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        guard let deadline else { return try await body() }
+        return try await withThrowingTaskGroup(of: Result.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: deadline.remaining())
+                throw RPCError(code: .deadlineExceeded, message: "the call's deadline passed")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else {
+                throw RPCError(code: .deadlineExceeded, message: "the call's deadline passed")
+            }
+            return first
+        }
+    }
+}

@@ -68,6 +68,9 @@ public struct ServerConnectionStateMachine: Sendable {
         }
     }
 
+    /// Whether the handler of `streamID` may still send: it runs, and its caller has not cancelled.
+    public func isRunning(streamID: UInt64) -> Bool { streams[streamID] == .running }
+
     /// Stops taking new calls; `true` when the connection can close at once.
     public mutating func beginDraining() -> Bool {
         isDraining = true

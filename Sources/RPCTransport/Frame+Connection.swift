@@ -38,10 +38,10 @@ extension Frame {
         var frame = Frame()
         frame.streamID = streamID
         frame.kind = .request
-        frame.method = call.method.fullName
-        frame.deadlineUnixMs = call.deadline?.unixMilliseconds ?? 0
-        frame.metadata = call.metadata.dictionary
-        frame.payload = call.payload
+        frame.method = call.request.method.fullName
+        frame.deadlineUnixMs = call.request.deadline?.unixMilliseconds ?? 0
+        frame.metadata = call.request.metadata.dictionary
+        frame.payload = call.request.payload
         return frame
     }
 

@@ -1,11 +1,10 @@
 public import Logging
 public import NIOCore
 public import NIOPosix
-public import PlutusWire
-public import RPCCore
+import RPCCore
 
 /// One connection to an RPC server, carrying many calls at once.
-public final class RPCClientConnection: Sendable {
+public final class RPCClientConnection: RPCCaller {
     private let channel: any Channel
     private let clusterToken: String?
 
@@ -18,18 +17,21 @@ public final class RPCClientConnection: Sendable {
     public static func connect(
         to address: RPCAddress, clusterToken: String? = nil,
         maximumFrameSize: Int = LengthPrefixedFrameDecoder.defaultMaximumFrameSize,
+        connectTimeout: Duration = .seconds(5),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
     ) async throws -> RPCClientConnection {
-        let bootstrap = ClientBootstrap(group: group).channelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandlers([
-                    ByteToMessageHandler(LengthPrefixedFrameDecoder(maximumFrameSize: maximumFrameSize)),
-                    MessageToByteHandler(LengthPrefixedFrameEncoder()),
-                    FrameMessageCodec(),
-                    RPCClientConnectionHandler(logger: logger),
-                ])
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(TimeAmount(connectTimeout))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers([
+                        ByteToMessageHandler(LengthPrefixedFrameDecoder(maximumFrameSize: maximumFrameSize)),
+                        MessageToByteHandler(LengthPrefixedFrameEncoder()),
+                        FrameMessageCodec(),
+                        RPCClientConnectionHandler(logger: logger),
+                    ])
+                }
             }
-        }
         let channel =
             switch address {
             case .unix(let path): try await bootstrap.connect(unixDomainSocketPath: path).get()
@@ -38,37 +40,54 @@ public final class RPCClientConnection: Sendable {
         return RPCClientConnection(channel: channel, clusterToken: clusterToken)
     }
 
-    /// Makes a unary call.
-    ///
-    /// Cancelling the calling task sends CANCEL and throws ``RPCError`` `CANCELLED`; the deadline
-    /// travels to the server, which stops the handler when it passes, and is enforced here too.
-    /// - Throws: ``RPCError`` with the call's status, or ``WireError`` for an undecodable answer.
-    public func unary<Request: WireMessage, Response: WireMessage>(
-        _ method: RPCMethod, _ request: Request, as: Response.Type = Response.self,
-        deadline: RPCDeadline? = nil, metadata: RPCMetadata = [:]
-    ) async throws -> Response {
-        let payload = try request.serializedBytes()
-        var metadata = metadata
-        if let clusterToken { metadata[RPCMetadata.clusterTokenKey] = clusterToken }
+    /// Whether the connection is still open.
+    public var isActive: Bool { channel.isActive }
+
+    /// Completes when the connection has closed, for whatever reason.
+    public var closeFuture: EventLoopFuture<Void> { channel.closeFuture }
+
+    /// Makes a unary call. The deadline travels to the server, which stops the handler when it
+    /// passes, and is enforced here too; cancelling the calling task sends CANCEL.
+    public func call(_ request: RPCRequest) async throws -> [UInt8] {
         let promise = channel.eventLoop.makePromise(of: [UInt8].self)
-        let handle = RPCCallHandle()
-        let call = RPCClientCall(
-            method: method, payload: payload, deadline: deadline, metadata: metadata, promise: promise, handle: handle)
+        let call = RPCClientCall(request: authenticated(request), responder: .unary(promise))
         let channel = self.channel
-        let bytes = try await withTaskCancellationHandler {
+        return try await withTaskCancellationHandler {
             guard !Task.isCancelled else { throw RPCError(code: .cancelled, message: "the call was cancelled") }
             channel.writeAndFlush(call).whenFailure { error in
                 promise.fail(RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
             }
             return try await promise.futureResult.get()
         } onCancel: {
-            channel.triggerUserOutboundEvent(RPCCancelCall(handle), promise: nil)
+            channel.triggerUserOutboundEvent(RPCCancelCall(call.handle), promise: nil)
         }
-        return try Response(serializedBytes: bytes)
+    }
+
+    /// Makes a server-streaming call; ending the iteration early sends CANCEL.
+    public func stream(_ request: RPCRequest) -> AsyncThrowingStream<[UInt8], any Error> {
+        let (responses, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let call = RPCClientCall(request: authenticated(request), responder: .stream(continuation))
+        let channel = self.channel
+        continuation.onTermination = { termination in
+            if case .cancelled = termination {
+                channel.triggerUserOutboundEvent(RPCCancelCall(call.handle), promise: nil)
+            }
+        }
+        channel.writeAndFlush(call).whenFailure { error in
+            continuation.finish(throwing: RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
+        }
+        return responses
     }
 
     /// Closes the connection; calls still open fail with `UNAVAILABLE`.
     public func close() async throws {
         try await channel.close()
+    }
+
+    private func authenticated(_ request: RPCRequest) -> RPCRequest {
+        guard let clusterToken else { return request }
+        var request = request
+        request.metadata[RPCMetadata.clusterTokenKey] = clusterToken
+        return request
     }
 }

@@ -1,30 +1,37 @@
 public import Logging
 public import NIOCore
 public import PlutusWire
-public import RPCCore
+import RPCCore
 import Synchronization
 
-/// One call handed to a client connection: what to send, and the promise its answer completes.
+/// One call handed to a client connection: what to send, and where its answer goes.
 public struct RPCClientCall: Sendable {
-    public let method: RPCMethod
-    public let payload: [UInt8]
-    public let deadline: RPCDeadline?
-    public let metadata: RPCMetadata
-    /// Completed with the response payload, or failed with an ``RPCError``.
-    public let promise: EventLoopPromise<[UInt8]>
+    /// Where the response messages and the final status of a call go.
+    public enum Responder: Sendable {
+        /// A unary call: completed with the one response, or failed with an ``RPCError``.
+        case unary(EventLoopPromise<[UInt8]>)
+        /// A server-streaming call: each response yielded, finished (throwing an ``RPCError``
+        /// unless the status is OK) at the end.
+        case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation)
+    }
+
+    public let request: RPCRequest
+    public let responder: Responder
     /// Lets the caller cancel the call once it is under way.
     public let handle: RPCCallHandle
 
-    public init(
-        method: RPCMethod, payload: [UInt8], deadline: RPCDeadline?, metadata: RPCMetadata,
-        promise: EventLoopPromise<[UInt8]>, handle: RPCCallHandle = RPCCallHandle()
-    ) {
-        self.method = method
-        self.payload = payload
-        self.deadline = deadline
-        self.metadata = metadata
-        self.promise = promise
+    public init(request: RPCRequest, responder: Responder, handle: RPCCallHandle = RPCCallHandle()) {
+        self.request = request
+        self.responder = responder
         self.handle = handle
+    }
+
+    /// Fails the call before it reached the wire.
+    func fail(_ error: RPCError) {
+        switch responder {
+        case .unary(let promise): promise.fail(error)
+        case .stream(let continuation): continuation.finish(throwing: error)
+        }
     }
 }
 
@@ -49,9 +56,26 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
     public typealias OutboundOut = Frame
 
     private struct Pending {
-        let promise: EventLoopPromise<[UInt8]>
-        var response: [UInt8] = []
+        let responder: RPCClientCall.Responder
+        var unaryResponse: [UInt8] = []
         var deadlineTimer: Scheduled<Void>?
+
+        mutating func deliver(_ payload: [UInt8]) {
+            switch responder {
+            case .unary: unaryResponse = payload
+            case .stream(let continuation): continuation.yield(payload)
+            }
+        }
+
+        func complete(_ outcome: Result<Void, RPCError>) {
+            deadlineTimer?.cancel()
+            switch (responder, outcome) {
+            case (.unary(let promise), .success): promise.succeed(unaryResponse)
+            case (.unary(let promise), .failure(let error)): promise.fail(error)
+            case (.stream(let continuation), .success): continuation.finish()
+            case (.stream(let continuation), .failure(let error)): continuation.finish(throwing: error)
+            }
+        }
     }
 
     private let logger: Logger
@@ -65,13 +89,13 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
     public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let call = unwrapOutboundIn(data)
         guard let streamID = machine.openStream() else {
-            call.promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
+            call.fail(RPCError(code: .unavailable, message: "the connection is closed"))
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
         call.handle.streamID.withLock { $0 = streamID }
-        var entry = Pending(promise: call.promise)
-        if let deadline = call.deadline {
+        var entry = Pending(responder: call.responder)
+        if let deadline = call.request.deadline {
             let boundSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
             let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
             entry.deadlineTimer = context.eventLoop.scheduleTask(in: .milliseconds(deadline.remainingMilliseconds())) {
@@ -101,7 +125,7 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
         }
         switch machine.receive(kind, streamID: frame.streamID) {
         case .deliverMessage(let streamID):
-            pending[streamID]?.response.append(contentsOf: frame.payload)
+            pending[streamID]?.deliver(frame.payload)
         case .finishCall(let streamID):
             complete(streamID, status: RPCStatus(wireCode: frame.status?.code ?? 0, message: frame.status?.message ?? ""))
         case .ignore:
@@ -125,13 +149,7 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
     // MARK: - Completing calls
 
     private func complete(_ streamID: UInt64, status: RPCStatus) {
-        guard let entry = pending.removeValue(forKey: streamID) else { return }
-        entry.deadlineTimer?.cancel()
-        if status.code == .ok {
-            entry.promise.succeed(entry.response)
-        } else {
-            entry.promise.fail(RPCError(status: status))
-        }
+        pending.removeValue(forKey: streamID)?.complete(status.code == .ok ? .success(()) : .failure(RPCError(status: status)))
     }
 
     /// Gives up on a call this side: tells the server (CANCEL) and fails the caller.
@@ -142,9 +160,7 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
     }
 
     private func fail(_ streamID: UInt64, _ error: RPCError) {
-        guard let entry = pending.removeValue(forKey: streamID) else { return }
-        entry.deadlineTimer?.cancel()
-        entry.promise.fail(error)
+        pending.removeValue(forKey: streamID)?.complete(.failure(error))
     }
 
     private func close(_ context: ChannelHandlerContext, reason: String) {

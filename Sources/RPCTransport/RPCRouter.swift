@@ -1,3 +1,4 @@
+public import Logging
 public import PlutusWire
 public import RPCCore
 
@@ -6,20 +7,84 @@ public struct RPCServerContext: Sendable {
     public let method: RPCMethod
     public let metadata: RPCMetadata
     public let deadline: RPCDeadline?
+    /// The server's logger with this call's `trace_id` and `rpc.method` in its metadata.
+    public let logger: Logger
 
-    public init(method: RPCMethod, metadata: RPCMetadata, deadline: RPCDeadline?) {
+    public init(method: RPCMethod, metadata: RPCMetadata, deadline: RPCDeadline?, logger: Logger) {
         self.method = method
         self.metadata = metadata
         self.deadline = deadline
+        var logger = logger
+        logger[metadataKey: "rpc.method"] = "\(method.fullName)"
+        if let trace = metadata.traceParent { logger[metadataKey: "trace_id"] = "\(trace.traceID)" }
+        self.logger = logger
+    }
+
+    /// Metadata for a call this handler makes on the caller's behalf: the same trace with this
+    /// hop as the parent (a new trace when the caller sent none), and the caller's idempotency key.
+    public func outgoingMetadata() -> RPCMetadata {
+        var outgoing = RPCMetadata()
+        outgoing.traceParent = metadata.traceParent?.child() ?? TraceParent.newTrace()
+        outgoing.idempotencyKey = metadata.idempotencyKey
+        return outgoing
+    }
+}
+
+/// Sends the response messages of a server-streaming call, in order.
+///
+/// `send` returns once the message is handed to the connection, so a handler producing faster
+/// than the peer reads waits instead of buffering without bound; it throws once the call was
+/// cancelled or the connection closed.
+public struct RPCMessageSink: Sendable {
+    private let deliver: @Sendable ([UInt8]) async throws -> Void
+
+    public init(_ deliver: @escaping @Sendable ([UInt8]) async throws -> Void) {
+        self.deliver = deliver
+    }
+
+    public func send(_ payload: [UInt8]) async throws {
+        try Task.checkCancellation()
+        try await deliver(payload)
+    }
+}
+
+/// The typed face of ``RPCMessageSink`` a streaming handler writes to.
+public struct RPCResponseWriter<Response: WireMessage>: Sendable {
+    let sink: RPCMessageSink
+
+    public func send(_ message: Response) async throws {
+        try await sink.send(message.serializedBytes())
+    }
+}
+
+/// A registered handler on encoded messages.
+public enum RPCHandler: Sendable {
+    /// Request bytes in, the one response's bytes out.
+    case unary(@Sendable (_ request: [UInt8], _ context: RPCServerContext) async throws -> [UInt8])
+    /// Request bytes in, any number of responses through the sink.
+    case serverStreaming(
+        @Sendable (_ request: [UInt8], _ context: RPCServerContext, _ responses: RPCMessageSink) async throws -> Void)
+
+    /// Runs the handler, cut off at the call's deadline: the unary response, or `nil` once a
+    /// streaming handler has sent everything. Throws what the handler threw, or `DEADLINE_EXCEEDED`.
+    public func invoke(
+        _ request: [UInt8], context: RPCServerContext, responses: RPCMessageSink
+    ) async throws -> [UInt8]? {
+        try await RPCDeadline.enforce(context.deadline) {
+            switch self {
+            case .unary(let handler):
+                return try await handler(request, context)
+            case .serverStreaming(let handler):
+                try await handler(request, context, responses)
+                return nil
+            }
+        }
     }
 }
 
 /// The handlers a server serves, by full method name.
 public struct RPCRouter: Sendable {
-    /// A handler on encoded messages: request bytes in, response bytes out.
-    public typealias Handler = @Sendable (_ request: [UInt8], _ context: RPCServerContext) async throws -> [UInt8]
-
-    private var handlers: [String: Handler] = [:]
+    private var handlers: [String: RPCHandler] = [:]
 
     public init() {}
 
@@ -29,20 +94,33 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod,
         _ handler: @escaping @Sendable (Request, RPCServerContext) async throws -> Response
     ) {
-        handlers[method.fullName] = { bytes, context in
-            let request: Request
-            do {
-                request = try Request(serializedBytes: bytes)
-            } catch {
-                throw RPCError(code: .invalidArgument, message: "the request is not a \(Request.fullName)")
-            }
-            return try await handler(request, context).serializedBytes()
+        handlers[method.fullName] = .unary { bytes, context in
+            try await handler(Self.decode(bytes), context).serializedBytes()
+        }
+    }
+
+    /// Serves `method` with a typed server-streaming handler, which sends its responses through
+    /// the writer and returns to end the call with OK.
+    public mutating func registerServerStreaming<Request: WireMessage, Response: WireMessage>(
+        _ method: RPCMethod,
+        _ handler: @escaping @Sendable (Request, RPCResponseWriter<Response>, RPCServerContext) async throws -> Void
+    ) {
+        handlers[method.fullName] = .serverStreaming { bytes, context, sink in
+            try await handler(Self.decode(bytes), RPCResponseWriter(sink: sink), context)
         }
     }
 
     /// The handler for a full method name, if one is registered.
-    public func handler(for method: String) -> Handler? { handlers[method] }
+    public func handler(for method: String) -> RPCHandler? { handlers[method] }
 
     /// The full names of every registered method.
     public var methods: [String] { handlers.keys.sorted() }
+
+    private static func decode<Request: WireMessage>(_ bytes: [UInt8]) throws -> Request {
+        do {
+            return try Request(serializedBytes: bytes)
+        } catch {
+            throw RPCError(code: .invalidArgument, message: "the request is not a \(Request.fullName)")
+        }
+    }
 }

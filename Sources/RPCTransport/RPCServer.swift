@@ -98,14 +98,20 @@ public final class RPCServer: Sendable {
 
     /// Stops accepting connections and calls, lets the calls in flight finish, and returns once
     /// every connection has closed. New calls on open connections are answered `UNAVAILABLE`.
-    public func shutdownGracefully() async throws {
+    /// - Parameter timeout: how long calls in flight may take; when it passes, the connections
+    ///   still open are closed and their calls cut off. `nil` waits as long as they take.
+    public func shutdownGracefully(timeout: Duration? = nil) async throws {
         try? await channel.close()
         let open = connections.all
         for connection in open {
             connection.pipeline.fireUserInboundEventTriggered(RPCServerDrain())
         }
-        for connection in open {
-            try? await connection.closeFuture.get()
+        let forceClose = timeout.map { timeout in
+            channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+                for connection in open { connection.close(promise: nil) }
+            }
         }
+        for connection in open { try? await connection.closeFuture.get() }
+        forceClose?.cancel()
     }
 }

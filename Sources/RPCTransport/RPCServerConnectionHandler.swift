@@ -73,8 +73,18 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
         let eventLoop = context.eventLoop
         let boundSelf = NIOLoopBound(self, eventLoop: eventLoop)
         let boundContext = NIOLoopBound(context, eventLoop: eventLoop)
+        let responses = RPCMessageSink { message in
+            try await eventLoop.flatSubmit {
+                boundSelf.value.sendStreamed(message, streamID: streamID, context: boundContext.value)
+            }.get()
+        }
         let task = Task {
-            let result = await RPCServerConnectionHandler.run(call.handler, payload, call.context)
+            let result: Result<[UInt8]?, any Error>
+            do {
+                result = .success(try await call.handler.invoke(payload, context: call.context, responses: responses))
+            } catch {
+                result = .failure(error)
+            }
             eventLoop.execute {
                 boundSelf.value.finish(streamID, result, context: boundContext.value)
             }
@@ -83,7 +93,7 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
     }
 
     private struct ValidatedCall: Sendable {
-        let handler: RPCRouter.Handler
+        let handler: RPCHandler
         let context: RPCServerContext
     }
 
@@ -102,40 +112,30 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
         if let deadline, deadline.hasPassed() {
             return .failure(RPCError(code: .deadlineExceeded, message: "the deadline passed before the call started"))
         }
-        let context = RPCServerContext(method: method, metadata: metadata, deadline: deadline)
+        let context = RPCServerContext(method: method, metadata: metadata, deadline: deadline, logger: logger)
         return .success(ValidatedCall(handler: handler, context: context))
     }
 
-    /// Runs the handler, cut off at the call's deadline.
-    private static func run(
-        _ handler: @escaping RPCRouter.Handler, _ payload: [UInt8], _ context: RPCServerContext
-    ) async -> Result<[UInt8], any Error> {
-        do {
-            guard let deadline = context.deadline else { return .success(try await handler(payload, context)) }
-            return .success(
-                try await withThrowingTaskGroup(of: [UInt8].self) { group in
-                    group.addTask { try await handler(payload, context) }
-                    group.addTask {
-                        try await Task.sleep(for: deadline.remaining())
-                        throw RPCError(code: .deadlineExceeded, message: "the call's deadline passed")
-                    }
-                    defer { group.cancelAll() }
-                    return try await group.next() ?? []
-                })
-        } catch {
-            return .failure(error)
+    /// One message of a streaming call; fails once the caller cancelled or the connection closed,
+    /// which ends the handler's `send`.
+    private func sendStreamed(_ payload: [UInt8], streamID: UInt64, context: ChannelHandlerContext) -> EventLoopFuture<Void> {
+        guard machine.isRunning(streamID: streamID), context.channel.isActive else {
+            return context.eventLoop.makeFailedFuture(CancellationError())
         }
+        return context.writeAndFlush(wrapOutboundOut(.message(streamID: streamID, payload: payload)))
     }
 
-    private func finish(_ streamID: UInt64, _ result: Result<[UInt8], any Error>, context: ChannelHandlerContext) {
+    private func finish(_ streamID: UInt64, _ result: Result<[UInt8]?, any Error>, context: ChannelHandlerContext) {
         calls[streamID] = nil
         let action = machine.finish(streamID: streamID)
         switch action {
         case .sendEnd, .sendEndAndClose:
             let status: RPCStatus
             switch result {
-            case .success(let payload):
-                context.write(wrapOutboundOut(.message(streamID: streamID, payload: payload)), promise: nil)
+            case .success(let unaryResponse):
+                if let unaryResponse {
+                    context.write(wrapOutboundOut(.message(streamID: streamID, payload: unaryResponse)), promise: nil)
+                }
                 status = .ok
             case .failure(let error):
                 status = RPCError.status(for: error)

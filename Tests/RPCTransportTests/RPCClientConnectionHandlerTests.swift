@@ -23,8 +23,9 @@ struct RPCClientConnectionHandlerTests {
     ) async throws -> (EventLoopFuture<[UInt8]>, Frame) {
         let promise = channel.eventLoop.makePromise(of: [UInt8].self)
         let call = RPCClientCall(
-            method: Self.check, payload: [1, 2], deadline: deadline, metadata: ["idempotency-key": "k1"],
-            promise: promise, handle: handle)
+            request: RPCRequest(
+                method: Self.check, payload: [1, 2], deadline: deadline, metadata: ["idempotency-key": "k1"]),
+            responder: .unary(promise), handle: handle)
         try await channel.writeOutbound(call)
         return (promise.futureResult, try await channel.waitForOutboundWrite(as: Frame.self))
     }
@@ -97,6 +98,6 @@ struct RPCClientConnectionHandlerTests {
     @Test func aFrameForAStreamNeverOpenedClosesTheConnection() async throws {
         let channel = try await makeChannel()
         try await channel.writeInbound(frame(.message, 77))
-        try await channel.closeFuture.get()
+        #expect(!channel.isActive, "the handler closes the connection as it reads the frame")
     }
 }

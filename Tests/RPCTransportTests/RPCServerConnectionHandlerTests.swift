@@ -143,6 +143,6 @@ struct RPCServerConnectionHandlerTests {
         stray.streamID = 9
         stray.kind = .end
         try await channel.writeInbound(stray)
-        try await channel.closeFuture.get()
+        #expect(!channel.isActive, "the handler closes the connection as it reads the frame")
     }
 }

@@ -14,6 +14,14 @@ public enum Repository {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
+    /// The folder of the build products the tests run from (`.build/<triple>/debug`), which holds
+    /// the executables `swift build --build-tests` built alongside them.
+    public static let productsDirectory: String = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().path
+
+    /// The path of one of the package's executables, such as `plutus`.
+    public static func product(_ name: String) -> String { "\(productsDirectory)/\(name)" }
+
     /// A path relative to the checkout's top-level folder.
     public static func path(_ relative: String) -> String {
         root.appendingPathComponent(relative).path

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -7,12 +8,11 @@ import Glibc
 /// Runs one of the checkout's own scripts (for example `deploy/local/postgres.sh`) and returns its output.
 ///
 /// Scripts such as `deploy/local/redis.sh start` leave a daemon behind, and a daemon keeps what its
-/// spawner gave it, so the script is spawned clean:
-/// - its signal mask is emptied and SIGTERM/SIGINT/SIGPIPE reset: threads of the cooperative pool
-///   block SIGTERM, and a server inheriting that would ignore `stop` and `restart`;
-/// - every descriptor above 2 is closed before the script runs (a bash prologue): a daemon holding
-///   our output pipe, or a test's database socket, would keep them open.
-/// It waits with `waitpid` on a thread of its own, never on the cooperative pool.
+/// spawner gave it, so the script is spawned clean by ``ChildProcess``: an empty signal mask (a
+/// server inheriting the cooperative pool's blocked SIGTERM would ignore `stop`), and no
+/// descriptor but the three standard ones (a daemon holding our output pipe or a test's database
+/// socket would keep them open). Output is read and the child waited for on a thread of its own,
+/// never on the cooperative pool.
 public enum ScriptRunner {
     public struct Failure: Error, CustomStringConvertible {
         public let command: [String]
@@ -25,10 +25,10 @@ public enum ScriptRunner {
     /// exits non-zero. Standard output and error are returned together.
     @discardableResult
     public static func run(_ script: String, _ arguments: [String] = []) async throws -> String {
-        let command = ["/bin/bash", "-c", closeInheritedDescriptors, "bash", Repository.path(script)] + arguments
+        let command = [Repository.path(script)] + arguments
         let (status, output) = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try spawnAndWait(command) })
+                continuation.resume(with: Result { try spawnAndWait("/bin/bash", command) })
             }
         }
         guard status == 0 else {
@@ -42,57 +42,30 @@ public enum ScriptRunner {
     /// For short tools (a Python check, a compiler); use ``run(_:_:)`` for the checkout's scripts.
     @discardableResult
     public static func runProgram(_ executable: String, _ arguments: [String] = []) throws -> String {
-        let (status, output) = try spawnAndWait([executable] + arguments)
+        let (status, output) = try spawnAndWait(executable, arguments)
         guard status == 0 else { throw Failure(command: [executable] + arguments, status: status, output: output) }
         return output
     }
 
-    private static let closeInheritedDescriptors = """
-        for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null
-        exec bash "$@"
-        """
-
-    private static func spawnAndWait(_ command: [String]) throws -> (Int32, String) {
+    private static func spawnAndWait(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
         var pipe: [Int32] = [0, 0]
-        // Close-on-exec, so daemons the script starts don't inherit the pipe and hold it open.
         guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
+        // Close-on-exec, so children other threads spawn meanwhile don't inherit the pipe.
         _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let arguments = command.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, arguments, environ)
-        close(pipe[1])
         defer { close(pipe[0]) }
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
-
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                executable, arguments, standardOutput: .descriptor(pipe[1]), standardError: .descriptor(pipe[1]))
+        } catch {
+            close(pipe[1])
+            throw error
+        }
+        close(pipe[1])
         let output = readAll(pipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitCode, output)
+        return (child.waitUntilExit().status, output)
     }
-
     private static func readAll(_ descriptor: Int32) -> String {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PlutusCluster
+import UnixSignals
+
+/// `plutus up`: the whole cluster on this machine, one process per instance over Unix sockets,
+/// supervised until Ctrl-C.
+struct Up: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start every Plutus service locally over Unix sockets, keep them running, stop them on Ctrl-C.")
+
+    @Option(help: "Replicas per service, such as financial=3,goal=2; the others run one.")
+    var replicas = ""
+
+    @Option(help: "Where the sockets and cluster.json go (default: $PLUTUS_RUN_DIR, else .data/run).")
+    var runDirectory = ProcessInfo.processInfo.environment["PLUTUS_RUN_DIR"] ?? ".data/run"
+
+    @Option(help: "Where each instance's log goes (default: $PLUTUS_LOG_DIR, else .data/logs).")
+    var logDirectory = ProcessInfo.processInfo.environment["PLUTUS_LOG_DIR"] ?? ".data/logs"
+
+    @Option(help: "The directory holding the service executables (default: this executable's).")
+    var binDirectory: String?
+
+    @Option(help: "Seconds to wait for every service to serve before giving up.")
+    var readyTimeout = 60
+
+    @Option(help: "Seconds each service gets to drain on Ctrl-C before it is killed.")
+    var stopGrace = 10
+
+    func validate() throws {
+        do {
+            _ = try ReplicaPlan(parsing: replicas)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func run() async throws {
+        let logger = Logger(label: "plutus.up")
+        let plan = try ReplicaPlan(parsing: replicas)
+        let paths = ClusterSupervisor.Paths(
+            runDirectory: absolute(runDirectory), logDirectory: absolute(logDirectory),
+            binDirectory: binDirectory.map(absolute) ?? Self.ownDirectory())
+        try prepare(paths, logger: logger)
+        let supervisor = try ClusterSupervisor(plan: plan, paths: paths, logger: logger)
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await supervisor.run() }
+            group.addTask {
+                try await waitUntilServing(supervisor, logger: logger)
+            }
+            group.addTask {
+                for await signal in signals {
+                    logger.info("\(signal): stopping the cluster")
+                    break
+                }
+                await supervisor.stop(grace: .seconds(stopGrace))
+            }
+            try await group.next()  // serving, or failed to
+            try await group.waitForAll()
+        }
+        logger.info("cluster stopped")
+    }
+
+    /// Polls health until every instance serves, then prints the table; throws after the timeout.
+    private func waitUntilServing(_ supervisor: ClusterSupervisor, logger: Logger) async throws {
+        let deadline = ContinuousClock.now + .seconds(readyTimeout)
+        var quiet = logger
+        quiet.logLevel = .critical
+        while true {
+            let rows = await ClusterHealth.check(await supervisor.current, logger: quiet)
+            if rows.allSatisfy(\.isServing) {
+                let processes = rows.filter { !$0.name.contains("→") }.count
+                report(ClusterHealth.table(rows))
+                report("\ncluster up: \(processes) processes; logs in \(absolute(logDirectory)); Ctrl-C stops them")
+                return
+            }
+            guard ContinuousClock.now < deadline else {
+                report(ClusterHealth.table(rows))
+                logger.error("not every service was serving after \(readyTimeout) s; see the logs")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    /// Makes the directories, and refuses to start over a cluster that is still running.
+    private func prepare(_ paths: ClusterSupervisor.Paths, logger: Logger) throws {
+        for directory in [paths.runDirectory, paths.logDirectory] {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        guard let previous = try? ClusterManifest.read(from: paths.runDirectory) else { return }
+        if kill(previous.supervisorPID, 0) == 0, previous.supervisorPID != getpid() {
+            throw ValidationError(
+                "a cluster is already running from \(paths.runDirectory) (plutus up, pid \(previous.supervisorPID)); stop it first")
+        }
+        // Its supervisor died without stopping them: stop the instances it left behind.
+        for pid in previous.instances.compactMap(\.pid) where Self.isPlutusService(pid) {
+            logger.warning("stopping pid \(pid), left running by a previous plutus up")
+            kill(pid, SIGTERM)
+        }
+    }
+
+    private static func isPlutusService(_ pid: Int32) -> Bool {
+        guard let commandLine = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+        return String(decoding: commandLine.prefix { $0 != 0 }, as: UTF8.self).contains("/plutus-")
+    }
+
+    /// Prints a line at once, unbuffered, so it shows even when output goes to a file.
+    private func report(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    private static func ownDirectory() -> String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+}
