@@ -28,13 +28,14 @@ func roundRobin(_ total: Int, over parts: Int) -> [Int] {
 
 /// `inFlight` tasks calling `call` (with their index) until `duration` is up; the total they made.
 func concurrentCalls(
-    inFlight: Int, for duration: Duration, _ call: @escaping @Sendable (Int) async throws -> Void
+    inFlight: Int, for duration: Duration, executor: (Int) -> (any TaskExecutor)? = { _ in nil },
+    _ call: @escaping @Sendable (Int) async throws -> Void
 ) async throws -> Throughput {
     let start = ContinuousClock.now
     let until = start + duration
     let calls = try await withThrowingTaskGroup(of: Int.self) { group in
         for caller in 0..<inFlight {
-            group.addTask {
+            group.addTask(executorPreference: executor(caller)) {
                 var calls = 0
                 while ContinuousClock.now < until {
                     try await call(caller)

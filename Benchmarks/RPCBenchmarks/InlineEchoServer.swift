@@ -55,9 +55,8 @@ enum InlineEchoServer {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LengthPrefixedFrameDecoder()),
-                        MessageToByteHandler(LengthPrefixedFrameEncoder()),
-                        FrameMessageCodec(),
+                        ByteToMessageHandler(FrameDecoder()),
+                        MessageToByteHandler(FrameEncoder()),
                         InlineEchoHandler(clusterToken: clusterToken),
                     ])
                 }

@@ -68,7 +68,10 @@ struct RPCEcho: EchoBenchmark {
 
     /// Caller `i` uses connection `i % connections`.
     func throughput(inFlight: Int, connections: Int, for duration: Duration) async throws -> Throughput {
-        try await concurrentCalls(inFlight: inFlight, for: duration) { [clients, request] caller in
+        // Each caller runs on its connection's event loop, as a busy caller of the RPC should.
+        try await concurrentCalls(
+            inFlight: inFlight, for: duration, executor: { [clients] in clients[$0 % connections].taskExecutor }
+        ) { [clients, request] caller in
             _ = try await clients[caller % connections].unary(Self.method, request, as: Fact.self)
         }
     }

@@ -26,11 +26,13 @@ extension Frame {
         return frame
     }
 
-    static func end(streamID: UInt64, status: RPCStatus) -> Frame {
+    /// The end of a call; a unary call's response rides in the same frame.
+    static func end(streamID: UInt64, status: RPCStatus, payload: [UInt8] = []) -> Frame {
         var frame = Frame()
         frame.streamID = streamID
         frame.kind = .end
         frame.status = Status(code: status.code.rawValue, message: status.message)
+        frame.payload = payload
         return frame
     }
 

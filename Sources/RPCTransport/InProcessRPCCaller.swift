@@ -18,7 +18,10 @@ public struct InProcessRPCCaller: RPCCaller {
         let (handler, context) = try prepare(request)
         let discard = RPCMessageSink { _ in }
         do {
-            guard let response = try await handler.invoke(request.payload, context: context, responses: discard) else {
+            let response = try await RPCDeadline.enforce(request.deadline) {
+                try await handler.invoke(request.payload, context: context, responses: discard)
+            }
+            guard let response else {
                 throw RPCError(code: .internal, message: "\(request.method) streams; call it with stream(_:)")
             }
             return response
@@ -39,7 +42,10 @@ public struct InProcessRPCCaller: RPCCaller {
         let sink = RPCMessageSink { continuation.yield($0) }
         let task = Task {
             do {
-                if let unaryResponse = try await prepared.0.invoke(request.payload, context: prepared.1, responses: sink) {
+                let unaryResponse = try await RPCDeadline.enforce(request.deadline) {
+                    try await prepared.0.invoke(request.payload, context: prepared.1, responses: sink)
+                }
+                if let unaryResponse {
                     continuation.yield(unaryResponse)
                 }
                 continuation.finish()
@@ -52,7 +58,7 @@ public struct InProcessRPCCaller: RPCCaller {
     }
 
     private func prepare(_ request: RPCRequest) throws -> (RPCHandler, RPCServerContext) {
-        guard let handler = router.handler(for: request.method.fullName) else {
+        guard let (_, handler) = router.route(request.method.fullName) else {
             throw RPCError(code: .unimplemented, message: "no method \(request.method.fullName)")
         }
         if let deadline = request.deadline, deadline.hasPassed() {

@@ -8,9 +8,14 @@ public final class RPCClientConnection: RPCCaller {
     private let channel: any Channel
     private let clusterToken: String?
 
+    /// Runs tasks on this connection's event loop: callers making many calls can prefer it and
+    /// skip the hand-off to the loop and back on every call (see ``EventLoopTaskExecutor``).
+    public let taskExecutor: EventLoopTaskExecutor
+
     private init(channel: any Channel, clusterToken: String?) {
         self.channel = channel
         self.clusterToken = clusterToken
+        self.taskExecutor = EventLoopTaskExecutor(channel.eventLoop)
     }
 
     /// Connects to `address`; `clusterToken` is sent with every call.
@@ -25,9 +30,8 @@ public final class RPCClientConnection: RPCCaller {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LengthPrefixedFrameDecoder(maximumFrameSize: maximumFrameSize)),
-                        MessageToByteHandler(LengthPrefixedFrameEncoder()),
-                        FrameMessageCodec(),
+                        ByteToMessageHandler(FrameDecoder(maximumFrameSize: maximumFrameSize)),
+                        MessageToByteHandler(FrameEncoder()),
                         RPCClientConnectionHandler(logger: logger),
                     ])
                 }
@@ -48,18 +52,24 @@ public final class RPCClientConnection: RPCCaller {
 
     /// Makes a unary call. The deadline travels to the server, which stops the handler when it
     /// passes, and is enforced here too; cancelling the calling task sends CANCEL.
+    ///
+    /// The call costs one hop onto the connection's event loop and one back: the write, its
+    /// failure handling and the answer's delivery are all arranged in that one hop.
     public func call(_ request: RPCRequest) async throws -> [UInt8] {
-        let promise = channel.eventLoop.makePromise(of: [UInt8].self)
-        let call = RPCClientCall(request: authenticated(request), responder: .unary(promise))
+        let handle = RPCCallHandle()
+        let request = authenticated(request)
         let channel = self.channel
         return try await withTaskCancellationHandler {
-            guard !Task.isCancelled else { throw RPCError(code: .cancelled, message: "the call was cancelled") }
-            channel.writeAndFlush(call).whenFailure { error in
-                promise.fail(RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
+                let call = RPCClientCall(
+                    request: request, responder: .unary { continuation.resume(with: $0.mapError { $0 }) }, handle: handle)
+                guard !Task.isCancelled else {
+                    return call.fail(RPCError(code: .cancelled, message: "the call was cancelled"))
+                }
+                Self.send(call, on: channel)
             }
-            return try await promise.futureResult.get()
         } onCancel: {
-            channel.triggerUserOutboundEvent(RPCCancelCall(call.handle), promise: nil)
+            channel.triggerUserOutboundEvent(RPCCancelCall(handle), promise: nil)
         }
     }
 
@@ -73,10 +83,22 @@ public final class RPCClientConnection: RPCCaller {
                 channel.triggerUserOutboundEvent(RPCCancelCall(call.handle), promise: nil)
             }
         }
-        channel.writeAndFlush(call).whenFailure { error in
-            continuation.finish(throwing: RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
-        }
+        Self.send(call, on: channel)
         return responses
+    }
+
+    /// Writes the call on the event loop; a write that fails before the connection handler saw
+    /// it (the channel already closed) fails the call `UNAVAILABLE`.
+    private static func send(_ call: RPCClientCall, on channel: any Channel) {
+        let eventLoop = channel.eventLoop
+        let write: @Sendable () -> Void = {
+            let written = eventLoop.makePromise(of: Void.self)
+            written.futureResult.whenFailure { error in
+                call.fail(RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
+            }
+            channel.writeAndFlush(call, promise: written)
+        }
+        if eventLoop.inEventLoop { write() } else { eventLoop.execute(write) }
     }
 
     /// Closes the connection; calls still open fail with `UNAVAILABLE`.

@@ -1,35 +1,45 @@
 public import Logging
 public import NIOCore
 public import PlutusWire
-import RPCCore
+public import RPCCore
 import Synchronization
 
 /// One call handed to a client connection: what to send, and where its answer goes.
 public struct RPCClientCall: Sendable {
     /// Where the response messages and the final status of a call go.
     public enum Responder: Sendable {
-        /// A unary call: completed with the one response, or failed with an ``RPCError``.
-        case unary(EventLoopPromise<[UInt8]>)
+        /// A unary call: given the one response, or the ``RPCError`` it ended with. Called once.
+        case unary(@Sendable (Result<[UInt8], RPCError>) -> Void)
         /// A server-streaming call: each response yielded, finished (throwing an ``RPCError``
         /// unless the status is OK) at the end.
         case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation)
     }
 
     public let request: RPCRequest
-    public let responder: Responder
+    let responder: Responder
     /// Lets the caller cancel the call once it is under way.
     public let handle: RPCCallHandle
 
     public init(request: RPCRequest, responder: Responder, handle: RPCCallHandle = RPCCallHandle()) {
         self.request = request
-        self.responder = responder
         self.handle = handle
+        switch responder {
+        case .unary(let complete):
+            // The connection and a failed write may both report the same call; the first wins.
+            let answered = Atomic<Bool>(false)
+            self.responder = .unary { result in
+                guard answered.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+                complete(result)
+            }
+        case .stream:
+            self.responder = responder
+        }
     }
 
     /// Fails the call before it reached the wire.
     func fail(_ error: RPCError) {
         switch responder {
-        case .unary(let promise): promise.fail(error)
+        case .unary(let complete): complete(.failure(error))
         case .stream(let continuation): continuation.finish(throwing: error)
         }
     }
@@ -70,8 +80,8 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
         func complete(_ outcome: Result<Void, RPCError>) {
             deadlineTimer?.cancel()
             switch (responder, outcome) {
-            case (.unary(let promise), .success): promise.succeed(unaryResponse)
-            case (.unary(let promise), .failure(let error)): promise.fail(error)
+            case (.unary(let complete), .success): complete(.success(unaryResponse))
+            case (.unary(let complete), .failure(let error)): complete(.failure(error))
             case (.stream(let continuation), .success): continuation.finish()
             case (.stream(let continuation), .failure(let error)): continuation.finish(throwing: error)
             }
@@ -127,6 +137,8 @@ public final class RPCClientConnectionHandler: ChannelDuplexHandler {
         case .deliverMessage(let streamID):
             pending[streamID]?.deliver(frame.payload)
         case .finishCall(let streamID):
+            // A unary response may ride in the END frame itself.
+            if !frame.payload.isEmpty { pending[streamID]?.deliver(frame.payload) }
             complete(streamID, status: RPCStatus(wireCode: frame.status?.code ?? 0, message: frame.status?.message ?? ""))
         case .ignore:
             break

@@ -7,17 +7,22 @@ public struct RPCServerContext: Sendable {
     public let method: RPCMethod
     public let metadata: RPCMetadata
     public let deadline: RPCDeadline?
-    /// The server's logger with this call's `trace_id` and `rpc.method` in its metadata.
-    public let logger: Logger
+    private let serverLogger: Logger
 
     public init(method: RPCMethod, metadata: RPCMetadata, deadline: RPCDeadline?, logger: Logger) {
         self.method = method
         self.metadata = metadata
         self.deadline = deadline
-        var logger = logger
+        self.serverLogger = logger
+    }
+
+    /// The server's logger with this call's `trace_id` and `rpc.method` in its metadata; made
+    /// when a handler asks for it, so calls that log nothing do not pay for it.
+    public var logger: Logger {
+        var logger = serverLogger
         logger[metadataKey: "rpc.method"] = "\(method.fullName)"
         if let trace = metadata.traceParent { logger[metadataKey: "trace_id"] = "\(trace.traceID)" }
-        self.logger = logger
+        return logger
     }
 
     /// Metadata for a call this handler makes on the caller's behalf: the same trace with this
@@ -65,26 +70,24 @@ public enum RPCHandler: Sendable {
     case serverStreaming(
         @Sendable (_ request: [UInt8], _ context: RPCServerContext, _ responses: RPCMessageSink) async throws -> Void)
 
-    /// Runs the handler, cut off at the call's deadline: the unary response, or `nil` once a
-    /// streaming handler has sent everything. Throws what the handler threw, or `DEADLINE_EXCEEDED`.
+    /// Runs the handler: the unary response, or `nil` once a streaming handler has sent
+    /// everything. Deadlines are the transport's to enforce.
     public func invoke(
         _ request: [UInt8], context: RPCServerContext, responses: RPCMessageSink
     ) async throws -> [UInt8]? {
-        try await RPCDeadline.enforce(context.deadline) {
-            switch self {
-            case .unary(let handler):
-                return try await handler(request, context)
-            case .serverStreaming(let handler):
-                try await handler(request, context, responses)
-                return nil
-            }
+        switch self {
+        case .unary(let handler):
+            return try await handler(request, context)
+        case .serverStreaming(let handler):
+            try await handler(request, context, responses)
+            return nil
         }
     }
 }
 
 /// The handlers a server serves, by full method name.
 public struct RPCRouter: Sendable {
-    private var handlers: [String: RPCHandler] = [:]
+    private var handlers: [String: (method: RPCMethod, handler: RPCHandler)] = [:]
 
     public init() {}
 
@@ -94,9 +97,9 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod,
         _ handler: @escaping @Sendable (Request, RPCServerContext) async throws -> Response
     ) {
-        handlers[method.fullName] = .unary { bytes, context in
+        handlers[method.fullName] = (method, .unary { bytes, context in
             try await handler(Self.decode(bytes), context).serializedBytes()
-        }
+        })
     }
 
     /// Serves `method` with a typed server-streaming handler, which sends its responses through
@@ -105,13 +108,17 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod,
         _ handler: @escaping @Sendable (Request, RPCResponseWriter<Response>, RPCServerContext) async throws -> Void
     ) {
-        handlers[method.fullName] = .serverStreaming { bytes, context, sink in
+        handlers[method.fullName] = (method, .serverStreaming { bytes, context, sink in
             try await handler(Self.decode(bytes), RPCResponseWriter(sink: sink), context)
-        }
+        })
     }
 
+    /// The handler for a full method name as a frame carries it, if one is registered, with the
+    /// method parsed once at registration rather than on every call.
+    public func route(_ fullName: String) -> (method: RPCMethod, handler: RPCHandler)? { handlers[fullName] }
+
     /// The handler for a full method name, if one is registered.
-    public func handler(for method: String) -> RPCHandler? { handlers[method] }
+    public func handler(for method: String) -> RPCHandler? { handlers[method]?.handler }
 
     /// The full names of every registered method.
     public var methods: [String] { handlers.keys.sorted() }

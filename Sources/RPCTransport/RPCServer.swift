@@ -63,9 +63,8 @@ public final class RPCServer: Sendable {
                 connections.add(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LengthPrefixedFrameDecoder(maximumFrameSize: configuration.maximumFrameSize)),
-                        MessageToByteHandler(LengthPrefixedFrameEncoder()),
-                        FrameMessageCodec(),
+                        ByteToMessageHandler(FrameDecoder(maximumFrameSize: configuration.maximumFrameSize)),
+                        MessageToByteHandler(FrameEncoder()),
                         RPCServerConnectionHandler(
                             router: router, maximumConcurrentCalls: configuration.maximumConcurrentCallsPerConnection,
                             clusterToken: configuration.clusterToken, logger: logger),

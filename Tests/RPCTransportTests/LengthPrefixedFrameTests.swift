@@ -2,6 +2,7 @@ import NIOCore
 import NIOEmbedded
 import NIOTestUtils
 import PlutusTestSupport
+import PlutusWire
 import RPCTransport
 import Testing
 
@@ -48,12 +49,54 @@ struct LengthPrefixedFrameTests {
         #expect(error?.code == .truncated)
     }
 
-    @Test func theEncoderWritesTheLengthPrefix() throws {
-        let channel = EmbeddedChannel(handler: MessageToByteHandler(LengthPrefixedFrameEncoder()))
-        try channel.writeOutbound(ByteBuffer(bytes: [9, 8, 7]))
-        let written = try #require(try channel.readOutbound(as: ByteBuffer.self))
-        #expect(Array(written.readableBytesView) == [0, 0, 0, 3, 9, 8, 7])
+}
+
+/// `FrameDecoder` and `FrameEncoder`: frames to bytes on the wire and back.
+@Suite("Frame codec")
+struct FrameCodecTests {
+    private func makeChannel() throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandlers([
+            ByteToMessageHandler(FrameDecoder()), MessageToByteHandler(FrameEncoder()),
+        ])
+        return channel
+    }
+
+    @Test func framesSurviveTheWholePipelineBothWays() throws {
+        let channel = try makeChannel()
+        var frame = Frame()
+        frame.streamID = 7
+        frame.kind = .request
+        frame.method = "plutus.v1.Health/Check"
+        frame.deadlineUnixMs = 1_764_082_772_000
+        frame.metadata = ["traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"]
+        frame.payload = Array("payload ✓".utf8)
+
+        try channel.writeOutbound(frame)
+        let wire = try #require(try channel.readOutbound(as: ByteBuffer.self))
+        #expect(wire.getInteger(at: wire.readerIndex, endianness: .big, as: UInt32.self) == UInt32(wire.readableBytes - 4))
+        #expect(Array(wire.readableBytesView.dropFirst(4)) == (try frame.serializedBytes()))
+
+        try channel.writeInbound(wire)
+        #expect(try channel.readInbound(as: Frame.self) == frame)
         _ = try channel.finish()
+    }
+
+    @Test func anUndecodableBodyIsAFrameError() throws {
+        let channel = try makeChannel()
+        var garbage = ByteBuffer()
+        garbage.writeInteger(UInt32(3), endianness: .big)
+        garbage.writeBytes([0xFF, 0xFF, 0xFF])
+        let error = #expect(throws: FrameError.self) { try channel.writeInbound(garbage) }
+        #expect(error?.code == .undecodable)
+    }
+
+    @Test func theLengthIsCheckedBeforeTheBodyArrives() throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maximumFrameSize: 16)))
+        var announcement = ByteBuffer()
+        announcement.writeInteger(UInt32(17), endianness: .big)
+        let error = #expect(throws: FrameError.self) { try channel.writeInbound(announcement) }
+        #expect(error?.code == .tooLarge)
     }
 }
 
