@@ -25,7 +25,7 @@ struct RPCClientConnectionHandlerTests {
         let call = RPCClientCall(
             request: RPCRequest(
                 method: Self.check, payload: [1, 2], deadline: deadline, metadata: ["idempotency-key": "k1"]),
-            responder: .unary(promise), handle: handle)
+            responder: .unary { promise.completeWith($0.mapError { $0 }) }, handle: handle)
         try await channel.writeOutbound(call)
         return (promise.futureResult, try await channel.waitForOutboundWrite(as: Frame.self))
     }
@@ -50,6 +50,13 @@ struct RPCClientConnectionHandlerTests {
         try await channel.writeInbound(frame(.message, request.streamID, payload: [9]))
         try await channel.writeInbound(frame(.end, request.streamID, status: .ok))
         #expect(try await answer.get() == [9])
+    }
+
+    @Test func aUnaryAnswerMayRideInTheEndFrame() async throws {
+        let channel = try await makeChannel()
+        let (answer, request) = try await call(on: channel)
+        try await channel.writeInbound(frame(.end, request.streamID, payload: [4, 2], status: .ok))
+        #expect(try await answer.get() == [4, 2])
     }
 
     @Test func aNonOKEndFailsTheCallWithItsStatus() async throws {

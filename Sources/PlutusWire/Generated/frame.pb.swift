@@ -8,9 +8,9 @@ public enum FrameKind: RawRepresentable, Sendable, Hashable, CaseIterable {
     case unspecified  // = 0
     /// Opens a stream: carries `method`, `deadline_unix_ms`, `metadata` and the request payload.
     case request  // = 1
-    /// One response message of the stream (one for unary, any number for server streaming).
+    /// One response message of a server-streaming call (unary responses travel on END).
     case message  // = 2
-    /// Closes the stream; `status` says how it ended.
+    /// Closes the stream; `status` says how it ended. A unary call's response rides in its payload.
     case end  // = 3
     /// The client gives up on the stream; the server stops work and sends nothing more.
     case cancel  // = 4
@@ -108,7 +108,7 @@ public struct Frame: Sendable, Hashable {
     public var metadata: [String: String] = [:]  // = 5
     /// Meaningful on END; absent elsewhere.
     public var status: Status? = nil  // = 6
-    /// The packed request or response message.
+    /// The packed request, one streamed response, or (on END of a unary call) the response.
     public var payload: [UInt8] = []  // = 7
 
     public init() {}

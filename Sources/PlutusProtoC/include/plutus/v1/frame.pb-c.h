@@ -32,11 +32,11 @@ typedef enum _Plutus__V1__FrameKind {
    */
   PLUTUS__V1__FRAME_KIND__FRAME_KIND_REQUEST = 1,
   /*
-   * One response message of the stream (one for unary, any number for server streaming).
+   * One response message of a server-streaming call (unary responses travel on END).
    */
   PLUTUS__V1__FRAME_KIND__FRAME_KIND_MESSAGE = 2,
   /*
-   * Closes the stream; `status` says how it ended.
+   * Closes the stream; `status` says how it ended. A unary call's response rides in its payload.
    */
   PLUTUS__V1__FRAME_KIND__FRAME_KIND_END = 3,
   /*
@@ -104,7 +104,7 @@ struct  Plutus__V1__Frame
    */
   Plutus__V1__Status *status;
   /*
-   * The packed request or response message.
+   * The packed request, one streamed response, or (on END of a unary call) the response.
    */
   ProtobufCBinaryData payload;
 };
