@@ -86,8 +86,16 @@ struct Up: AsyncParsableCommand {
         }
     }
 
-    /// Makes the directories, and refuses to start over a cluster that is still running.
+    /// Checks every service executable is there, makes the directories, and refuses to start
+    /// over a cluster that is still running.
     private func prepare(_ paths: ClusterSupervisor.Paths, logger: Logger) throws {
+        let missing = ServiceKind.allCases.map(\.executable).filter {
+            !FileManager.default.isExecutableFile(atPath: "\(paths.binDirectory)/\($0)")
+        }
+        guard missing.isEmpty else {
+            throw ValidationError(
+                "\(paths.binDirectory) lacks \(missing.joined(separator: ", ")); build them (swift build) or pass --bin-directory")
+        }
         for directory in [paths.runDirectory, paths.logDirectory] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }

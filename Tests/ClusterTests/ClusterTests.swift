@@ -144,11 +144,17 @@ struct ClusterTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func badReplicaPlansAreRefusedBeforeAnythingStarts() throws {
+    func badPlansAndMissingExecutablesAreRefusedBeforeAnythingStarts() throws {
         let error = #expect(throws: ScriptRunner.Failure.self) {
             try ScriptRunner.runProgram(Repository.product("plutus"), ["up", "--replicas", "financial=0"])
         }
         #expect(error?.output.contains("invalid replicas 'financial=0'") == true, "\(error?.output ?? "")")
+        let noBinaries = #expect(throws: ScriptRunner.Failure.self) {
+            try ScriptRunner.runProgram(
+                Repository.product("plutus"),
+                ["up", "--bin-directory", "/nonexistent", "--run-directory", "/tmp/plutus-unused-\(UUID().uuidString.prefix(8))"])
+        }
+        #expect(noBinaries?.output.contains("lacks plutus-gateway") == true, "\(noBinaries?.output ?? "")")
     }
 
     struct LoadOutcome {
