@@ -15,7 +15,10 @@ public struct RPCMetadata: Hashable, Sendable, ExpressibleByDictionaryLiteral, S
     public init() { entries = [:] }
 
     public init(_ entries: [String: String]) {
-        self.entries = Dictionary(entries.map { ($0.key.lowercased(), $0.value) }) { _, last in last }
+        // Frames from Plutus already carry lowercase keys: keep their dictionary as it is.
+        let hasUppercase = entries.keys.contains { $0.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } }
+        self.entries =
+            hasUppercase ? Dictionary(entries.map { ($0.key.lowercased(), $0.value) }) { _, last in last } : entries
     }
 
     public init(dictionaryLiteral elements: (String, String)...) {

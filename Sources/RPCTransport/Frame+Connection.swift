@@ -26,12 +26,13 @@ extension Frame {
         return frame
     }
 
-    /// The end of a call; a unary call's response rides in the same frame.
+    /// The end of a call; a unary call's response rides in the same frame. OK travels as no
+    /// status at all (its code is 0, the default), which spares a nested message per call.
     static func end(streamID: UInt64, status: RPCStatus, payload: [UInt8] = []) -> Frame {
         var frame = Frame()
         frame.streamID = streamID
         frame.kind = .end
-        frame.status = Status(code: status.code.rawValue, message: status.message)
+        if status != .ok { frame.status = Status(code: status.code.rawValue, message: status.message) }
         frame.payload = payload
         return frame
     }

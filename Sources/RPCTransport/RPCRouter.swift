@@ -47,6 +47,9 @@ public struct RPCMessageSink: Sendable {
         self.deliver = deliver
     }
 
+    /// The sink a unary handler is given: it never sends through it.
+    static let unused = RPCMessageSink { _ in throw RPCError(code: .internal, message: "a unary call has no stream") }
+
     public func send(_ payload: [UInt8]) async throws {
         try Task.checkCancellation()
         try await deliver(payload)

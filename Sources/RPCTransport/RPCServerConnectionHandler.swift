@@ -109,10 +109,15 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
         }
         // Registered before the task starts: an immediate task may finish before `Task.immediate` returns.
         calls[streamID] = running
-        let responses = RPCMessageSink { message in
-            try await eventLoop.flatSubmit {
-                boundSelf.value.sendStreamed(message, streamID: streamID, context: boundContext.value)
-            }.get()
+        let responses: RPCMessageSink
+        if case .serverStreaming = call.handler {
+            responses = RPCMessageSink { message in
+                try await eventLoop.flatSubmit {
+                    boundSelf.value.sendStreamed(message, streamID: streamID, context: boundContext.value)
+                }.get()
+            }
+        } else {
+            responses = .unused
         }
         let task = Task.immediate {
             let result: Result<[UInt8]?, any Error>

@@ -61,7 +61,7 @@ struct RPCServerConnectionHandlerTests {
     private func end(of channel: NIOAsyncTestingChannel) async throws -> (Frame, RPCStatus) {
         let frame = try await channel.waitForOutboundWrite(as: Frame.self)
         #expect(frame.kind == .end)
-        let status = RPCStatus(wireCode: frame.status?.code ?? -1, message: frame.status?.message ?? "")
+        let status = RPCStatus(wireCode: frame.status?.code ?? 0, message: frame.status?.message ?? "")
         return (frame, status)
     }
 

@@ -106,7 +106,7 @@ public struct Frame: Sendable, Hashable {
     public var deadlineUnixMs: Int64 = 0  // = 4
     /// W3C `traceparent`, idempotency key, cluster token, ...
     public var metadata: [String: String] = [:]  // = 5
-    /// Meaningful on END; absent elsewhere.
+    /// Meaningful on END, where an absent status means OK; absent elsewhere.
     public var status: Status? = nil  // = 6
     /// The packed request, one streamed response, or (on END of a unary call) the response.
     public var payload: [UInt8] = []  // = 7

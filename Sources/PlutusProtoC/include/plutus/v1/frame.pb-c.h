@@ -100,7 +100,7 @@ struct  Plutus__V1__Frame
   size_t n_metadata;
   Plutus__V1__Frame__MetadataEntry **metadata;
   /*
-   * Meaningful on END; absent elsewhere.
+   * Meaningful on END, where an absent status means OK; absent elsewhere.
    */
   Plutus__V1__Status *status;
   /*
