@@ -124,33 +124,7 @@ public final class RPCClient: RPCCaller {
     // MARK: - Calls
 
     public func call(_ request: RPCRequest) async throws -> [UInt8] {
-        var excluded: Set<RPCAddress> = []
-        var lastError: RPCError?
-        for _ in 0..<configuration.maximumAttempts {
-            try checkStillWanted(request)
-            guard let address = try await pick(excluding: excluded) else { break }
-            defer { release(address) }
-            let connection: RPCClientConnection
-            do {
-                connection = try await lease(address)
-            } catch {
-                lastError = error as? RPCError ?? RPCError(code: .unavailable, message: "\(error)")
-                excluded.insert(address)
-                continue
-            }
-            defer { finish(connection, on: address) }
-            do {
-                let response = try await connection.call(request)
-                recordSuccess(address)
-                return response
-            } catch let error as RPCError where error.code == .unavailable {
-                recordFailure(address, reason: error.message)
-                guard request.isIdempotent else { throw error }
-                lastError = error
-                excluded.insert(address)
-            }
-        }
-        throw lastError ?? noReplica()
+        try await onSomeReplica(request, mayRetryAfterSending: request.isIdempotent) { try await $0.call(request) }
     }
 
     /// Opens the stream on one replica (trying others while connecting fails); a stream is not
@@ -174,7 +148,19 @@ public final class RPCClient: RPCCaller {
     private func forward(
         _ request: RPCRequest, to continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
     ) async throws {
+        try await onSomeReplica(request, mayRetryAfterSending: false) { connection in
+            for try await response in connection.stream(request) { continuation.yield(response) }
+        }
+    }
+
+    /// Runs `body` on a connection to one replica, trying another while connecting fails, and —
+    /// when `mayRetryAfterSending` — when the replica fails `UNAVAILABLE` after the call was sent.
+    /// Each outcome admits or ejects the replica it was tried on.
+    private func onSomeReplica<Result: Sendable>(
+        _ request: RPCRequest, mayRetryAfterSending: Bool, _ body: (RPCClientConnection) async throws -> Result
+    ) async throws -> Result {
         var excluded: Set<RPCAddress> = []
+        var lastError: RPCError?
         for _ in 0..<configuration.maximumAttempts {
             try checkStillWanted(request)
             guard let address = try await pick(excluding: excluded) else { break }
@@ -183,14 +169,23 @@ public final class RPCClient: RPCCaller {
             do {
                 connection = try await lease(address)
             } catch {
+                lastError = error as? RPCError ?? RPCError(code: .unavailable, message: "\(error)")
                 excluded.insert(address)
                 continue
             }
             defer { finish(connection, on: address) }
-            for try await response in connection.stream(request) { continuation.yield(response) }
-            return
+            do {
+                let result = try await body(connection)
+                recordSuccess(address)
+                return result
+            } catch let error as RPCError where error.code == .unavailable {
+                recordFailure(address, reason: error.message)
+                guard mayRetryAfterSending else { throw error }
+                lastError = error
+                excluded.insert(address)
+            }
         }
-        throw noReplica()
+        throw lastError ?? noReplica()
     }
 
     /// The replicas as this client sees them now.
