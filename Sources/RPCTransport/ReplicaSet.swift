@@ -22,7 +22,7 @@ struct ReplicaSet: Sendable {
     private(set) var replicas: [RPCAddress: Replica] = [:]
     /// The addresses in the order they were given, for stable tie-breaking.
     private(set) var addresses: [RPCAddress] = []
-    private var rotation = 0
+    private var rotation: UInt = 0
     let backoff: Backoff
 
     init(addresses: [RPCAddress] = [], backoff: Backoff) {
@@ -33,22 +33,31 @@ struct ReplicaSet: Sendable {
     /// Takes a replica for a call (counting it as outstanding until ``release(_:)``), skipping
     /// `excluded`; `nil` when none may be tried.
     mutating func pick(excluding excluded: Set<RPCAddress> = [], now: ContinuousClock.Instant) -> RPCAddress? {
-        let candidates = addresses.filter { !excluded.contains($0) }
-        var eligible = candidates.filter { replicas[$0]?.health == .admitted }
-        if eligible.isEmpty {
-            eligible = candidates.filter { address in
-                if case .ejected(_, let retryAt)? = replicas[address]?.health { return retryAt <= now }
+        rotation &+= 1
+        return leastBusy(excluding: excluded) { $0.health == .admitted }
+            ?? leastBusy(excluding: excluded) { replica in
+                if case .ejected(_, let retryAt) = replica.health { return retryAt <= now }
                 return false
             }
+    }
+
+    /// Counts a call on the eligible replica with the fewest in flight, starting the scan at the
+    /// rotation so that ties take turns; one pass, no arrays, as it runs on every call.
+    private mutating func leastBusy(
+        excluding excluded: Set<RPCAddress>, where isEligible: (Replica) -> Bool
+    ) -> RPCAddress? {
+        guard !addresses.isEmpty else { return nil }
+        var chosen: (address: RPCAddress, outstanding: Int)?
+        for offset in 0..<addresses.count {
+            let address = addresses[Int((rotation &+ UInt(offset)) % UInt(addresses.count))]
+            guard !excluded.contains(address), let replica = replicas[address], isEligible(replica) else { continue }
+            if replica.outstanding < chosen?.outstanding ?? .max {
+                chosen = (address, replica.outstanding)
+            }
         }
-        guard !eligible.isEmpty else { return nil }
-        rotation &+= 1
-        let start = rotation % eligible.count
-        let rotated = eligible[start...] + eligible[..<start]
-        guard let chosen = rotated.min(by: { (replicas[$0]?.outstanding ?? 0) < (replicas[$1]?.outstanding ?? 0) })
-        else { return nil }
-        replicas[chosen]?.outstanding += 1
-        return chosen
+        guard let chosen else { return nil }
+        replicas[chosen.address]?.outstanding += 1
+        return chosen.address
     }
 
     /// The call on `address` is over.
