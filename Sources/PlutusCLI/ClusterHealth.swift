@@ -35,6 +35,23 @@ enum ClusterHealth {
         }
     }
 
+    /// Checks `manifest()` every `interval` until every row answers SERVING or `timeout` passes;
+    /// returns the last rows and whether they all served. `manifest()` is asked afresh each time
+    /// (pids change as instances start); a manifest with no instances has nothing to wait for.
+    static func waitUntilServing(
+        timeout: Duration, interval: Duration, logger: Logger, manifest: @Sendable () async -> ClusterManifest
+    ) async -> (rows: [Row], allServing: Bool) {
+        var quiet = logger
+        quiet.logLevel = .critical  // refused connections are expected while instances start
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let rows = await check(await manifest(), logger: quiet)
+            let allServing = rows.allSatisfy(\.isServing)
+            if allServing || ContinuousClock.now >= deadline || Task.isCancelled { return (rows, allServing) }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
     /// One instance's answer about `service` (`""`: the process itself).
     static func check(
         _ instance: ClusterManifest.Instance, service: String, clusterToken: String?, logger: Logger

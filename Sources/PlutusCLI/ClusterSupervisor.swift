@@ -67,17 +67,15 @@ actor ClusterSupervisor {
     }
 
     private func waitUntilServing(_ names: [String], timeout: Duration) async {
-        var quiet = logger
-        quiet.logLevel = .critical
-        let deadline = ContinuousClock.now + timeout
-        while !isStopping, ContinuousClock.now < deadline {
-            let instances = manifest.instances.filter { names.contains($0.name) && $0.pid != nil }
-            if instances.count == names.count {
-                let rows = await ClusterHealth.check(ClusterManifest(supervisorPID: 0, instances: instances), logger: quiet)
-                if rows.allSatisfy(\.isServing) { return }
-            }
-            try? await Task.sleep(for: .milliseconds(50))
+        _ = await ClusterHealth.waitUntilServing(timeout: timeout, interval: .milliseconds(50), logger: logger) {
+            await self.startedInstances(named: names)
         }
+    }
+
+    /// The instances named that have started; none once the cluster is stopping, which ends the wait.
+    private func startedInstances(named names: [String]) -> ClusterManifest {
+        let instances = isStopping ? [] : manifest.instances.filter { names.contains($0.name) }
+        return ClusterManifest(supervisorPID: manifest.supervisorPID, instances: instances)
     }
 
     /// Stops every child (SIGTERM, then SIGKILL after `grace`) and removes the manifest and sockets.

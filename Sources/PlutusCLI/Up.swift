@@ -10,8 +10,10 @@ struct Up: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start every Plutus service locally over Unix sockets, keep them running, stop them on Ctrl-C.")
 
-    @Option(help: "Replicas per service, such as financial=3,goal=2; the others run one.")
-    var replicas = ""
+    @Option(
+        help: "Replicas per service, such as financial=3,goal=2; the others run one.",
+        transform: { try ReplicaPlan(parsing: $0) })
+    var replicas = ReplicaPlan()
 
     @Option(help: "Where the sockets and cluster.json go (default: $PLUTUS_RUN_DIR, else .data/run).")
     var runDirectory = ProcessInfo.processInfo.environment["PLUTUS_RUN_DIR"] ?? ".data/run"
@@ -28,28 +30,19 @@ struct Up: AsyncParsableCommand {
     @Option(help: "Seconds each service gets to drain on Ctrl-C before it is killed.")
     var stopGrace = 10
 
-    func validate() throws {
-        do {
-            _ = try ReplicaPlan(parsing: replicas)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
-
     func run() async throws {
         let logger = Logger(label: "plutus.up")
-        let plan = try ReplicaPlan(parsing: replicas)
         let paths = ClusterSupervisor.Paths(
             runDirectory: absolute(runDirectory), logDirectory: absolute(logDirectory),
             binDirectory: binDirectory.map(absolute) ?? Self.ownDirectory())
         try prepare(paths, logger: logger)
-        let supervisor = try ClusterSupervisor(plan: plan, paths: paths, logger: logger)
+        let supervisor = try ClusterSupervisor(plan: replicas, paths: paths, logger: logger)
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await supervisor.run() }
             group.addTask {
-                try await waitUntilServing(supervisor, logger: logger)
+                await waitUntilServing(supervisor, logger: logger)
             }
             group.addTask {
                 for await signal in signals {
@@ -64,25 +57,18 @@ struct Up: AsyncParsableCommand {
         logger.info("cluster stopped")
     }
 
-    /// Polls health until every instance serves, then prints the table; throws after the timeout.
-    private func waitUntilServing(_ supervisor: ClusterSupervisor, logger: Logger) async throws {
-        let deadline = ContinuousClock.now + .seconds(readyTimeout)
-        var quiet = logger
-        quiet.logLevel = .critical
-        while true {
-            let rows = await ClusterHealth.check(await supervisor.current, logger: quiet)
-            if rows.allSatisfy(\.isServing) {
-                let processes = rows.filter { !$0.name.contains("→") }.count
-                report(ClusterHealth.table(rows))
-                report("\ncluster up: \(processes) processes; logs in \(absolute(logDirectory)); Ctrl-C stops them")
-                return
-            }
-            guard ContinuousClock.now < deadline else {
-                report(ClusterHealth.table(rows))
-                logger.error("not every service was serving after \(readyTimeout) s; see the logs")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(200))
+    /// Waits until every instance serves, then prints the table; after the timeout it prints
+    /// the table anyway and says which to look at, and the cluster keeps running.
+    private func waitUntilServing(_ supervisor: ClusterSupervisor, logger: Logger) async {
+        let (rows, allServing) = await ClusterHealth.waitUntilServing(
+            timeout: .seconds(readyTimeout), interval: .milliseconds(200), logger: logger
+        ) { await supervisor.current }
+        report(ClusterHealth.table(rows))
+        if allServing {
+            let processes = await supervisor.current.instances.count
+            report("\ncluster up: \(processes) processes; logs in \(absolute(logDirectory)); Ctrl-C stops them")
+        } else {
+            logger.error("not every service was serving after \(readyTimeout) s; see the logs")
         }
     }
 

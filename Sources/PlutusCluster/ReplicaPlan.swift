@@ -4,10 +4,15 @@ public struct ReplicaPlan: Hashable, Sendable {
 
     public private(set) var counts: [ServiceKind: Int]
 
+    /// One process of every service.
+    public init() {
+        counts = Dictionary(uniqueKeysWithValues: ServiceKind.allCases.map { ($0, 1) })
+    }
+
     /// Parses `financial=3,goal=2` (short or full service names); services not named run one.
     /// - Throws: ``ReplicaPlanError`` for an unknown service, a bad count, or a repeated name.
     public init(parsing text: String) throws {
-        counts = Dictionary(uniqueKeysWithValues: ServiceKind.allCases.map { ($0, 1) })
+        self.init()
         var seen: Set<ServiceKind> = []
         for entry in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
