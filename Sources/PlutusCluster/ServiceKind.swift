@@ -14,6 +14,19 @@ public enum ServiceKind: String, CaseIterable, Hashable, Sendable, Codable, Cust
     /// The executable, such as `plutus-financial-agent`.
     public var executable: String { "plutus-\(rawValue)" }
 
+    /// What it does, in a line: the executable's help.
+    public var role: String {
+        switch self {
+        case .gateway: "The HTTP API and conversation graph, in front of every other service."
+        case .context: "The context engine: a user's financial context, cached and versioned."
+        case .conversationAgent: "Reads a turn, decides its route, and answers small talk."
+        case .financialAgent: "Runs the finance engine on a user's context and explains the figures."
+        case .goalAgent: "Extracts goals from a conversation and asks for what is missing."
+        case .recommendationAgent: "Ranks quantified recommendations, with a disclaimer."
+        case .vector: "The vector store: semantic memory of conversations and insights."
+        }
+    }
+
     /// The short name `plutus up --replicas` takes, such as `financial`.
     public var replicaName: String {
         switch self {

@@ -1,14 +1,13 @@
 import ArgumentParser
-import Foundation
+import PlutusCluster
 import PlutusService
 import RPCTransport
 
-/// `plutus-context`: the context engine. Serves `plutus.v1.Health` and keeps a client of the
-/// vector store until the context issue adds its methods.
+/// Serves `plutus.v1.Health` and keeps a client of the vector store until the context issue adds
+/// its methods.
 @main
-struct ContextCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plutus-context", abstract: "The context engine: a user's financial context, cached and versioned.")
+struct ContextCommand: ServiceCommand {
+    static let kind = ServiceKind.context
 
     @OptionGroup var options: ServiceOptions
 
@@ -16,11 +15,8 @@ struct ContextCommand: AsyncParsableCommand {
     var vector: String?
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = try ServiceConfiguration(kind: .context, options: options, environment: environment)
-        let vectorTarget = try ServiceConfiguration.upstream(.vector, flag: vector, environment: environment)
-        let runtime = ServiceRuntime.bootstrap(configuration)
-        let vectorStore = runtime.client(of: .vector, target: vectorTarget)
-        try await runtime.serve(RPCRouter(), clients: [vectorStore])
+        let vectorTarget = try target(of: .vector, flag: vector)
+        let runtime = try bootstrap()
+        try await runtime.serve(RPCRouter(), clients: [runtime.client(of: .vector, target: vectorTarget)])
     }
 }

@@ -1,15 +1,10 @@
 import ArgumentParser
+import PlutusCluster
 import PlutusService
 
-/// `plutus-financial-agent`: Runs the finance engine on a user's context and explains the figures.
 @main
-struct FinancialAgentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plutus-financial-agent", abstract: "Runs the finance engine on a user's context and explains the figures.")
+struct FinancialAgentCommand: AgentCommand {
+    static let kind = ServiceKind.financialAgent
 
     @OptionGroup var options: ServiceOptions
-
-    func run() async throws {
-        try await AgentProcess.run(.financialAgent, options: options)
-    }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PlutusCluster
 import PlutusService
 import RPCTransport
@@ -8,9 +7,8 @@ import RPCTransport
 /// a balanced client of every other service and reports, through `plutus.v1.Health/Check` with
 /// a service's name (`plutus.v1.FinancialAgent`), whether that service has a replica admitted.
 @main
-struct GatewayCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plutus-gateway", abstract: "The HTTP API and conversation graph, in front of every other service.")
+struct GatewayCommand: ServiceCommand {
+    static let kind = ServiceKind.gateway
 
     @OptionGroup var options: ServiceOptions
 
@@ -28,16 +26,14 @@ struct GatewayCommand: AsyncParsableCommand {
     var vector: String?
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = try ServiceConfiguration(kind: .gateway, options: options, environment: environment)
         let flags: [ServiceKind: String?] = [
             .context: context, .conversationAgent: conversationAgent, .financialAgent: financialAgent,
             .goalAgent: goalAgent, .recommendationAgent: recommendationAgent, .vector: vector,
         ]
         let targets = try ServiceKind.gateway.upstreams.map { kind in
-            (kind, try ServiceConfiguration.upstream(kind, flag: flags[kind] ?? nil, environment: environment))
+            (kind, try target(of: kind, flag: flags[kind] ?? nil))
         }
-        let runtime = ServiceRuntime.bootstrap(configuration)
+        let runtime = try bootstrap()
         let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0.rpcService, runtime.client(of: $0.0, target: $0.1)) })
         try await runtime.serve(RPCRouter(), clients: Array(clients.values)) { name in
             guard let client = clients[name] else { return nil }

@@ -1,15 +1,10 @@
 import ArgumentParser
+import PlutusCluster
 import PlutusService
 
-/// `plutus-goal-agent`: Extracts goals from a conversation and asks for what is missing.
 @main
-struct GoalAgentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plutus-goal-agent", abstract: "Extracts goals from a conversation and asks for what is missing.")
+struct GoalAgentCommand: AgentCommand {
+    static let kind = ServiceKind.goalAgent
 
     @OptionGroup var options: ServiceOptions
-
-    func run() async throws {
-        try await AgentProcess.run(.goalAgent, options: options)
-    }
 }

@@ -1,15 +1,10 @@
 import ArgumentParser
+import PlutusCluster
 import PlutusService
 
-/// `plutus-recommendation-agent`: Ranks quantified recommendations, with a disclaimer.
 @main
-struct RecommendationAgentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plutus-recommendation-agent", abstract: "Ranks quantified recommendations, with a disclaimer.")
+struct RecommendationAgentCommand: AgentCommand {
+    static let kind = ServiceKind.recommendationAgent
 
     @OptionGroup var options: ServiceOptions
-
-    func run() async throws {
-        try await AgentProcess.run(.recommendationAgent, options: options)
-    }
 }
