@@ -75,13 +75,8 @@ struct ClusterTests {
     }
 
     static func serving(_ address: String) async -> Bool {
-        guard let address = try? RPCAddress(parsing: address),
-            let connection = try? await RPCClientConnection.connect(to: address, connectTimeout: .seconds(1), logger: logger)
-        else { return false }
-        let response = try? await connection.unary(
-            HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self, deadline: RPCDeadline(after: .seconds(1)))
-        try? await connection.close()
-        return response?.status == .serving
+        guard let address = try? RPCAddress(parsing: address) else { return false }
+        return await HealthProbe.serves(address, deadline: .seconds(1))
     }
 
     static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PlutusTestSupport
 import PlutusWire
 import ProcessSupport
@@ -15,8 +14,6 @@ import Glibc
 /// The server must survive, keep answering, and keep its memory bounded.
 @Suite("Live server fuzzing")
 struct LiveServerFuzzTests {
-    static let logger = Logger(label: "plutus.tests.fuzz")
-
     @Test(.timeLimit(.minutes(5)))
     func aHundredThousandHostileFramesNeitherCrashNorBloatTheServer() async throws {
         let directory = "/tmp/plutus-fuzz-\(UUID().uuidString.prefix(8))"
@@ -31,10 +28,10 @@ struct LiveServerFuzzTests {
 
         var generator = HostileFrames(seed: 0xF022_5EED)
         let firstHalf = try await throwFrames(50_000, at: socket, using: &generator)
-        #expect(await servesWithin(.seconds(60), socket), "the server still answers after the first half")
+        #expect(await HealthProbe.servesWithin(.seconds(60), .unix(path: socket)), "the server still answers after the first half")
         let residentAfterFirstHalf = try Self.residentKilobytes(of: server.pid)
         let secondHalf = try await throwFrames(50_000, at: socket, using: &generator)
-        #expect(await servesWithin(.seconds(60), socket), "the server still answers after all 100,000 frames")
+        #expect(await HealthProbe.servesWithin(.seconds(60), .unix(path: socket)), "the server still answers after all 100,000 frames")
         let residentAtEnd = try Self.residentKilobytes(of: server.pid)
 
         #expect(firstHalf.frames + secondHalf.frames == 100_000)
@@ -74,31 +71,10 @@ struct LiveServerFuzzTests {
         return tally
     }
 
-    private func serves(_ socket: String) async -> Bool {
-        guard let connection = try? await RPCClientConnection.connect(to: .unix(path: socket), logger: Self.logger) else {
-            return false
-        }
-        let response = try? await connection.unary(
-            HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self, deadline: RPCDeadline(after: .seconds(2)))
-        try? await connection.close()
-        return response?.status == .serving
-    }
-
     private func waitUntilServing(_ socket: String) async throws {
-        guard await servesWithin(.seconds(30), socket) else {
+        guard await HealthProbe.servesWithin(.seconds(30), .unix(path: socket)) else {
             throw RPCError(code: .unavailable, message: "plutus-vector did not start")
         }
-    }
-
-    /// Whether the server answers Health within `timeout`: on a busy machine it may still be
-    /// working through the connections the fuzzer queued, and that is not a failure.
-    private func servesWithin(_ timeout: Duration, _ socket: String) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if await serves(socket) { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
     }
 
     static func residentKilobytes(of pid: Int32) throws -> Int {

@@ -29,7 +29,7 @@ struct RPCClientTests {
             tally.record(name)
             return HealthCheckRequest(service: name)
         }
-        let address = address ?? .unix(path: NSTemporaryDirectory() + "plutus-replica-\(UUID().uuidString.prefix(8)).sock")
+        let address = address ?? temporarySocket("replica")
         return try await RPCServer.bind(address, router: router, logger: logger)
     }
 
@@ -127,8 +127,8 @@ struct RPCClientTests {
 
     @Test func anEjectedReplicaIsReadmittedWhenItComesBack() async throws {
         let tally = Tally()
-        let path = NSTemporaryDirectory() + "plutus-replica-\(UUID().uuidString.prefix(8)).sock"
-        let first = try await Self.startReplica("first", tally: tally, at: .unix(path: path))
+        let address = temporarySocket("replica")
+        let first = try await Self.startReplica("first", tally: tally, at: address)
         let client = RPCClient(
             service: "test", target: .addresses([first.address]), configuration: Self.quickRecovery, logger: Self.logger)
         let health = Task { await client.run() }
@@ -139,7 +139,7 @@ struct RPCClientTests {
             try await client.unary(Self.whoAmI, HealthCheckRequest(), as: HealthCheckRequest.self)
         }
         #expect(down?.code == .unavailable)
-        let second = try await Self.startReplica("second", tally: tally, at: .unix(path: path))
+        let second = try await Self.startReplica("second", tally: tally, at: address)
         try await until { client.replicaStatuses().first?.isAdmitted == true }
         #expect(try await client.unary(Self.whoAmI, HealthCheckRequest(), as: HealthCheckRequest.self).service == "second")
         health.cancel()
@@ -179,7 +179,7 @@ struct RPCClientTests {
             for index in 0..<10 { try await writer.send(HealthCheckRequest(service: "\(index)")) }
         }
         let server = try await RPCServer.bind(
-            .unix(path: NSTemporaryDirectory() + "plutus-replica-\(UUID().uuidString.prefix(8)).sock"), router: router,
+            temporarySocket("replica"), router: router,
             logger: Self.logger)
         let client = RPCClient(service: "test", target: .addresses([server.address]), logger: Self.logger)
         var received: [String] = []

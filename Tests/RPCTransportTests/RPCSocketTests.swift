@@ -46,27 +46,12 @@ struct RPCSocketTests {
         _ address: RPCAddress, clientToken: String? = RPCSocketTests.token,
         _ body: (RPCServer, RPCClientConnection) async throws -> Void
     ) async throws {
-        let server = try await RPCServer.bind(
-            address, router: Self.router, configuration: .init(clusterToken: Self.token), logger: Self.logger)
-        let client = try await RPCClientConnection.connect(
-            to: server.address, clusterToken: clientToken, logger: Self.logger)
-        do {
-            try await body(server, client)
-        } catch {
-            try? await client.close()
-            try? await server.close()
-            throw error
-        }
-        try await client.close()
-        try await server.close()
-    }
-
-    private func socketPath() -> String {
-        NSTemporaryDirectory() + "plutus-rpc-\(UUID().uuidString.prefix(8)).sock"
+        try await withServerAndClient(
+            address, router: Self.router, serverToken: Self.token, clientToken: clientToken, logger: Self.logger, body)
     }
 
     @Test func aUnaryCallOverAUnixSocketWithOwnerOnlyPermissions() async throws {
-        let path = socketPath()
+        let path = temporarySocketPath("rpc")
         try await withServer(.unix(path: path)) { _, client in
             let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
             #expect(permissions == 0o600)
@@ -101,7 +86,7 @@ struct RPCSocketTests {
     }
 
     @Test func statusesDeadlinesAndCancellationCrossTheWire() async throws {
-        try await withServer(.unix(path: socketPath())) { _, client in
+        try await withServer(.unix(path: temporarySocketPath("rpc"))) { _, client in
             let unknown = RPCMethod(service: "plutus.v1.Nope", method: "Nothing")
             let unimplemented = await #expect(throws: RPCError.self) {
                 try await client.unary(unknown, HealthCheckRequest(), as: HealthCheckResponse.self)
@@ -145,7 +130,7 @@ struct RPCSocketTests {
 
     @Test func gracefulShutdownLetsCallsInFlightFinish() async throws {
         let server = try await RPCServer.bind(
-            .unix(path: socketPath()), router: Self.router, configuration: .init(clusterToken: Self.token),
+            .unix(path: temporarySocketPath("rpc")), router: Self.router, configuration: .init(clusterToken: Self.token),
             logger: Self.logger)
         let client = try await RPCClientConnection.connect(
             to: server.address, clusterToken: Self.token, logger: Self.logger)

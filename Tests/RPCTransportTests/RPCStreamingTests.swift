@@ -60,18 +60,9 @@ struct RPCStreamingTests {
     }
 
     private func withUnixServer(probe: Probe, _ body: (RPCClientConnection) async throws -> Void) async throws {
-        let path = NSTemporaryDirectory() + "plutus-stream-\(UUID().uuidString.prefix(8)).sock"
-        let server = try await RPCServer.bind(.unix(path: path), router: Self.router(probe: probe), logger: Self.logger)
-        let client = try await RPCClientConnection.connect(to: server.address, logger: Self.logger)
-        do {
-            try await body(client)
-        } catch {
-            try? await client.close()
-            try? await server.close()
-            throw error
+        try await withServerAndClient(temporarySocket("stream"), router: Self.router(probe: probe), logger: Self.logger) {
+            _, client in try await body(client)
         }
-        try await client.close()
-        try await server.close()
     }
 
     private func collect(_ stream: RPCResponseStream<HealthCheckRequest>) async throws -> [String] {
