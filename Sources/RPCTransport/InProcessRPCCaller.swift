@@ -26,7 +26,7 @@ public struct InProcessRPCCaller: RPCCaller {
             }
             return response
         } catch {
-            throw RPCError(status: RPCError.status(for: error))
+            throw RPCHandler.callerError(for: error, context: context)
         }
     }
 
@@ -50,7 +50,7 @@ public struct InProcessRPCCaller: RPCCaller {
                 }
                 continuation.finish()
             } catch {
-                continuation.finish(throwing: RPCError(status: RPCError.status(for: error)))
+                continuation.finish(throwing: RPCHandler.callerError(for: error, context: prepared.1))
             }
         }
         continuation.onTermination = { _ in task.cancel() }

@@ -88,6 +88,18 @@ public enum RPCHandler: Sendable {
     }
 }
 
+extension RPCHandler {
+    /// The error a caller sees for what a handler threw. One that is not an ``RPCError`` (nor a
+    /// cancellation) reaches the caller as a bare `INTERNAL`; its detail is logged here, with the
+    /// call's trace, server side and nowhere else.
+    static func callerError(for error: any Error, context: RPCServerContext) -> RPCError {
+        if !(error is RPCError) && !(error is CancellationError) {
+            context.logger.error("an RPC handler failed", metadata: ["rpc.error": "\(error)"])
+        }
+        return RPCError(status: RPCError.status(for: error))
+    }
+}
+
 /// The handlers a server serves, by full method name.
 public struct RPCRouter: Sendable {
     private var handlers: [String: (method: RPCMethod, handler: RPCHandler)] = [:]

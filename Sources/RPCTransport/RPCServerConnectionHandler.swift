@@ -124,7 +124,7 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
             do {
                 result = .success(try await call.handler.invoke(payload, context: call.context, responses: responses))
             } catch {
-                result = .failure(error)
+                result = .failure(RPCHandler.callerError(for: error, context: call.context))
             }
             if eventLoop.inEventLoop {
                 boundSelf.value.finish(streamID, result, context: boundContext.value)
@@ -186,10 +186,6 @@ public final class RPCServerConnectionHandler: ChannelInboundHandler {
             case .success(let unaryResponse):
                 end = .end(streamID: streamID, status: .ok, payload: unaryResponse ?? [])
             case .failure(let error):
-                if !(error is RPCError) && !(error is CancellationError) {
-                    // The caller sees a bare INTERNAL; the detail stays in the server's log.
-                    logger.error("an RPC handler failed", metadata: ["rpc.stream_id": "\(streamID)", "rpc.error": "\(error)"])
-                }
                 end = .end(streamID: streamID, status: RPCError.status(for: error))
             }
             if case .sendEndAndClose = action {
