@@ -89,7 +89,9 @@ actor ClusterSupervisor {
         }
         try? FileManager.default.removeItem(atPath: "\(paths.runDirectory)/\(ClusterManifest.fileName)")
         for instance in manifest.instances {
-            try? FileManager.default.removeItem(atPath: String(instance.address.dropFirst("unix://".count)))
+            if case .unix(let path)? = try? RPCAddress(parsing: instance.address) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 

@@ -39,11 +39,9 @@ struct Up: AsyncParsableCommand {
         let supervisor = try ClusterSupervisor(plan: replicas, paths: paths, logger: logger)
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        await withTaskGroup(of: Void.self) { group in
             group.addTask { await supervisor.run() }
-            group.addTask {
-                await waitUntilServing(supervisor, logger: logger)
-            }
+            group.addTask { await waitUntilServing(supervisor, logger: logger) }
             group.addTask {
                 for await signal in signals {
                     logger.info("\(signal): stopping the cluster")
@@ -51,8 +49,6 @@ struct Up: AsyncParsableCommand {
                 }
                 await supervisor.stop(grace: .seconds(stopGrace))
             }
-            try await group.next()  // serving, or failed to
-            try await group.waitForAll()
         }
         logger.info("cluster stopped")
     }
