@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClient
 import Logging
+import PlutusTestSupport
 import Testing
 
 /// Every HTTPClient test, run one at a time: some measure the process's thread count and
@@ -14,14 +15,7 @@ func withClient<T>(
     _ body: (HTTPClient) async throws -> T
 ) async throws -> T {
     let client = try HTTPClient(configuration: configuration, logger: Logger(label: "plutus.http.test"))
-    do {
-        let result = try await body(client)
-        await client.shutdown()
-        return result
-    } catch {
-        await client.shutdown()
-        throw error
-    }
+    return try await withCleanUp { try await body(client) } cleanUp: { await client.shutdown() }
 }
 
 /// The error `body` throws, or `nil`.

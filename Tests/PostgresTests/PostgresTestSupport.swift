@@ -31,12 +31,5 @@ enum TestDatabase {
 func withClient<Result>(
     _ client: PostgresClient, _ body: (PostgresClient) async throws -> Result
 ) async throws -> Result {
-    do {
-        let result = try await body(client)
-        await client.shutdown()
-        return result
-    } catch {
-        await client.shutdown()
-        throw error
-    }
+    try await withCleanUp { try await body(client) } cleanUp: { await client.shutdown() }
 }

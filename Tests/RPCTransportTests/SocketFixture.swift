@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PlutusTestSupport
 import RPCTransport
 
 /// A Unix socket path of its own in the temporary directory.
@@ -17,20 +18,10 @@ func withServerAndClient(
 ) async throws {
     let server = try await RPCServer.bind(
         address, router: router, configuration: .init(clusterToken: serverToken), logger: logger)
-    let client: RPCClientConnection
-    do {
-        client = try await RPCClientConnection.connect(to: server.address, clusterToken: clientToken, logger: logger)
-    } catch {
+    try await withCleanUp {
+        let client = try await RPCClientConnection.connect(to: server.address, clusterToken: clientToken, logger: logger)
+        try await withCleanUp { try await body(server, client) } cleanUp: { try? await client.close() }
+    } cleanUp: {
         try? await server.close()
-        throw error
     }
-    do {
-        try await body(server, client)
-    } catch {
-        try? await client.close()
-        try? await server.close()
-        throw error
-    }
-    try await client.close()
-    try await server.close()
 }

@@ -37,14 +37,7 @@ enum RedisTestSupport {
     ) async throws -> Result {
         let client = RedisClient(configuration: try configuration(options), logger: logger)
         let prefix = "plutus-test:\(UUID().uuidString.prefix(12)):"
-        do {
-            let result = try await body(client, prefix)
-            await cleanUp(client, prefix)
-            return result
-        } catch {
-            await cleanUp(client, prefix)
-            throw error
-        }
+        return try await withCleanUp { try await body(client, prefix) } cleanUp: { await cleanUp(client, prefix) }
     }
 
     private static func cleanUp(_ client: RedisClient, _ prefix: String) async {
