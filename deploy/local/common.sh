@@ -25,3 +25,17 @@ parse_instance_args() {
   [[ "$NAME" =~ ^[A-Za-z0-9_-]+$ ]] || die "--name must be letters, digits, - or _: '$NAME'"
   [[ "$PORT" =~ ^[0-9]+$ ]] && [ "$PORT" -gt 0 ] && [ "$PORT" -lt 65536 ] || die "--port must be 1-65535: '$PORT'"
 }
+
+# Carries out a server script's command with the functions the script defines
+# (start, stop, kill_server, ready) and its $URL.
+run_command() {
+  case "$1" in
+    start) start ;;
+    stop) stop ;;
+    restart) stop; start ;;
+    kill) kill_server ;;
+    status) if ready; then echo "accepting connections: $URL"; else echo "not running"; exit 3; fi ;;
+    url) echo "$URL" ;;
+    *) echo "usage: $0 start|stop|restart|kill|status|url [--name NAME] [--port PORT]" >&2; exit 2 ;;
+  esac
+}

@@ -97,12 +97,4 @@ kill_server() {
   for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
 }
 
-case "$command" in
-  start) start ;;
-  stop) stop ;;
-  restart) stop; start ;;
-  kill) kill_server ;;
-  status) if ready; then echo "accepting connections: $URL"; else echo "not running"; exit 3; fi ;;
-  url) echo "$URL" ;;
-  *) echo "usage: $0 start|stop|restart|kill|status|url [--name NAME] [--port PORT]" >&2; exit 2 ;;
-esac
+run_command "$command"
