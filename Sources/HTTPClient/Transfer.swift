@@ -62,6 +62,7 @@ final class Transfer: @unchecked Sendable {
 
     /// The next chunk of a streamed body, or `nil` at its end.
     func nextChunk() async throws -> [UInt8]? {
+        if Task.isCancelled { cancel() }  // buffered chunks are not handed to a task that gave up
         switch state.withLock({ $0.poll() }) {
         case .chunk(let chunk, let unpause):
             if unpause { loop.unpause(self) }
@@ -75,8 +76,10 @@ final class Transfer: @unchecked Sendable {
     /// Whether the waiting task already has its answer (or was cancelled): nothing left to run.
     var isFinished: Bool {
         state.withLock { state in
-            if case .finished = state.phase { return true }
-            return false
+            switch state.phase {
+            case .finished, .cancelled: true
+            default: false
+            }
         }
     }
 

@@ -14,17 +14,19 @@ extension TransferState {
     mutating func cancel() -> (resumption: Resumption?, removeFromLoop: Bool) {
         let error = CancellationError()
         switch phase {
-        case .idle, .finished:
-            phase = .finished
+        case .finished, .cancelled:
+            return (nil, false)
+        case .idle:
+            phase = .cancelled
             return (nil, false)
         case .awaitingResponse(let continuation):
-            phase = .finished
+            phase = .cancelled
             return (.response(continuation, .failure(error)), true)
         case .awaitingHead(let continuation):
-            phase = .finished
+            phase = .cancelled
             return (.head(continuation, .failure(error)), true)
         case .streaming(let buffer):
-            phase = .finished
+            phase = .cancelled
             return (buffer.waiter.map { .chunk($0, .failure(error)) }, buffer.end == nil)
         }
     }
@@ -57,7 +59,9 @@ extension TransferState {
     /// The transfer ended; whoever waits learns how.
     mutating func complete(_ outcome: Outcome) -> Resumption? {
         switch phase {
-        case .idle, .finished:
+        case .cancelled, .finished:
+            return nil
+        case .idle:
             phase = .finished
             return nil
         case .awaitingResponse(let continuation):
@@ -103,6 +107,7 @@ extension TransferState {
 
     /// Takes the next chunk, the end, or `.wait` when nothing is buffered yet.
     mutating func poll() -> Poll {
+        if case .cancelled = phase { return .failure(CancellationError()) }
         guard case .streaming(var buffer) = phase else { return .end }
         phase = .finished  // drop the enum's copy so the buffer mutates in place
         if let chunk = buffer.popFirst() {

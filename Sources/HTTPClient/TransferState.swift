@@ -9,7 +9,10 @@ struct TransferState {
         case awaitingResponse(CheckedContinuation<HTTPResponse, any Error>)
         case awaitingHead(CheckedContinuation<ResponseHead, any Error>)
         case streaming(StreamBuffer)
+        /// The waiting task has its answer, or the body was read to its end.
         case finished
+        /// The task side gave up: every later poll throws `CancellationError`.
+        case cancelled
     }
 
     /// A waiter to install with ``start(_:)``.
