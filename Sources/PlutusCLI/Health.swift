@@ -21,10 +21,10 @@ struct Health: AsyncParsableCommand {
     var dependencies = true
 
     @Option(help: "PostgreSQL URL.")
-    var databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "postgresql://plutus@127.0.0.1:55432/plutus"
+    var databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "postgresql://plutus@127.0.0.1:25432/plutus"
 
     @Option(help: "Redis URL.")
-    var redisURL = ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:56379/0"
+    var redisURL = ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:26379/0"
 
     struct Row {
         let name: String

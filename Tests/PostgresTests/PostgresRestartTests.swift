@@ -7,7 +7,8 @@ import Testing
 @Suite("Recovery after the server restarts", .serialized)
 struct PostgresRestartTests {
     static let script = "deploy/local/postgres.sh"
-    static let instance = ["--name", "restart-test", "--port", "55439"]
+    /// Port below the ephemeral range, so no client connection can hold it while the server restarts.
+    static let instance = ["--name", "restart-test", "--port", "25439"]
 
     private func server(_ command: String) async throws -> String {
         try await ScriptRunner.run(Self.script, [command] + Self.instance)

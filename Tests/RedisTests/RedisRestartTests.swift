@@ -5,7 +5,8 @@ import Testing
 @Suite("Redis server restarts", .serialized)
 struct RedisRestartTests {
     static let name = "redis-restart-test"
-    static let port = "56390"
+    /// Below the ephemeral range, so no client connection can hold it while the server restarts.
+    static let port = "26390"
     static let url = "redis://127.0.0.1:\(port)/0"
 
     private func server(_ command: String) async throws {

@@ -3,14 +3,14 @@
 #
 #   deploy/local/postgres.sh start|stop|restart|kill|status|url [--name NAME] [--port PORT]
 #
-# Defaults: --name main --port ${PLUTUS_PG_PORT:-55432}. `start` is idempotent, creates the role and
+# Defaults: --name main --port ${PLUTUS_PG_PORT:-25432}. `start` is idempotent, creates the role and
 # database `plutus`, and prints the URL: postgresql://plutus@127.0.0.1:PORT/plutus. Other names give
 # independent servers (tests that restart a server use their own). PostgreSQL refuses to run as
 # root, so as root the server runs as the `postgres` user; tuned for tests (no fsync).
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true
-parse_instance_args "${PLUTUS_PG_PORT:-55432}" "$@"
+parse_instance_args "${PLUTUS_PG_PORT:-25432}" "$@"
 
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL server binaries not found (run deploy/local/deps.sh)"

@@ -3,12 +3,12 @@
 #
 #   deploy/local/redis.sh start|stop|restart|kill|status|url [--name NAME] [--port PORT]
 #
-# Defaults: --name main --port ${PLUTUS_REDIS_PORT:-56379}. `start` is idempotent and prints the
+# Defaults: --name main --port ${PLUTUS_REDIS_PORT:-26379}. `start` is idempotent and prints the
 # URL: redis://127.0.0.1:PORT/0. No persistence: it is a cache and a test server.
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true
-parse_instance_args "${PLUTUS_REDIS_PORT:-56379}" "$@"
+parse_instance_args "${PLUTUS_REDIS_PORT:-26379}" "$@"
 
 DIR=$DATA_DIR/redis-$NAME
 PIDFILE=$RUN_DIR/redis-$NAME.pid
