@@ -12,10 +12,14 @@ public final class RPCClientConnection: RPCCaller {
     /// skip the hand-off to the loop and back on every call (see ``EventLoopTaskExecutor``).
     public let taskExecutor: EventLoopTaskExecutor
 
+    /// Whether a flush is already queued on the event loop (see ``flushSoon()``).
+    private let isFlushQueued: NIOLoopBoundBox<Bool>
+
     private init(channel: any Channel, clusterToken: String?) {
         self.channel = channel
         self.clusterToken = clusterToken
         self.taskExecutor = EventLoopTaskExecutor(channel.eventLoop)
+        self.isFlushQueued = .makeBoxSendingValue(false, as: Bool.self, eventLoop: channel.eventLoop)
     }
 
     /// Connects to `address`; `clusterToken` is sent with every call.
@@ -66,7 +70,7 @@ public final class RPCClientConnection: RPCCaller {
                 guard !Task.isCancelled else {
                     return call.fail(RPCError(code: .cancelled, message: "the call was cancelled"))
                 }
-                Self.send(call, on: channel)
+                send(call)
             }
         } onCancel: {
             channel.triggerUserOutboundEvent(RPCCancelCall(handle), promise: nil)
@@ -83,22 +87,35 @@ public final class RPCClientConnection: RPCCaller {
                 channel.triggerUserOutboundEvent(RPCCancelCall(call.handle), promise: nil)
             }
         }
-        Self.send(call, on: channel)
+        send(call)
         return responses
     }
 
     /// Writes the call on the event loop; a write that fails before the connection handler saw
     /// it (the channel already closed) fails the call `UNAVAILABLE`.
-    private static func send(_ call: RPCClientCall, on channel: any Channel) {
+    private func send(_ call: RPCClientCall) {
         let eventLoop = channel.eventLoop
-        let write: @Sendable () -> Void = {
+        let write: @Sendable () -> Void = { [self] in
             let written = eventLoop.makePromise(of: Void.self)
             written.futureResult.whenFailure { error in
                 call.fail(RPCError(code: .unavailable, message: "the call could not be sent: \(error)"))
             }
-            channel.writeAndFlush(call, promise: written)
+            channel.write(call, promise: written)
+            flushSoon()
         }
         if eventLoop.inEventLoop { write() } else { eventLoop.execute(write) }
+    }
+
+    /// Flushes once the event loop has run the jobs queued now. Callers woken by one read burst
+    /// each write a call in the same tick, and those calls leave in one socket write rather than
+    /// one each; a lone call waits only for the jobs already queued.
+    private func flushSoon() {
+        guard !isFlushQueued.value else { return }
+        isFlushQueued.value = true
+        channel.eventLoop.execute { [self] in
+            isFlushQueued.value = false
+            channel.flush()
+        }
     }
 
     /// Closes the connection; calls still open fail with `UNAVAILABLE`.
