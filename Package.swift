@@ -40,6 +40,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // AES-GCM for data at rest; JWTs for the app's bearer tokens (HS256).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -84,6 +87,15 @@ let package = Package(
                 "RPCCore", "PlutusWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Plutus's data: the schema and its migrations, the host app's table names, sealing at rest.
+        .target(
+            name: "PlutusData",
+            dependencies: [
+                "Postgres", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -148,7 +160,7 @@ let package = Package(
 
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
         .target(
-            name: "PlutusTestSupport", dependencies: ["ProcessSupport"], path: "Tests/Support",
+            name: "PlutusTestSupport", dependencies: ["ProcessSupport", "Postgres"], path: "Tests/Support",
             exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
@@ -180,6 +192,9 @@ let package = Package(
         .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BridgeSupportTests", dependencies: ["BridgeSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PlutusTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlutusDataTests", dependencies: ["PlutusData", "Postgres", "PlutusTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

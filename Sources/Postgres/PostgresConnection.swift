@@ -10,9 +10,9 @@ public import Logging
 /// ``PostgresClient``, which pools them.
 public actor PostgresConnection: PooledConnection {
     private let executor: ThreadExecutor
-    private let state = PostgresConnectionState()
+    let state = PostgresConnectionState()
     private let statementCacheSize: Int
-    private var handle: LibPQConnectionHandle?
+    private(set) var handle: LibPQConnectionHandle?
     private var preparedStatements: [PreparedStatementKey: String] = [:]
     private var preparedStatementCount = 0
     let logger: Logger
@@ -185,7 +185,7 @@ extension PostgresConnection {
         return name
     }
 
-    private func refreshState(_ connection: OpaquePointer) {
+    func refreshState(_ connection: OpaquePointer) {
         state.update(
             isBroken: PQstatus(connection) != CONNECTION_OK,
             isInTransaction: PQtransactionStatus(connection) != PQTRANS_IDLE

@@ -1,0 +1,84 @@
+import Postgres
+import Testing
+
+/// SQL scripts (the simple-query protocol) and `COPY ... FROM STDIN`.
+@Suite struct PostgresBulkTests {
+    @Test func aScriptRunsEveryStatement() async throws {
+        let table = TestDatabase.uniqueTableName("script")
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.withConnection { connection in
+                try await connection.executeScript(
+                    """
+                    CREATE TEMP TABLE \(table) (id integer, note text);
+                    INSERT INTO \(table) VALUES (1, 'a; b'), (2, $$dollar 'quoted'$$);
+                    """)
+                let rows = try await connection.query(PostgresQuery(sql: "SELECT note FROM \(table) ORDER BY id"))
+                #expect(try rows.map { try $0.decode("note", as: String.self) } == ["a; b", "dollar 'quoted'"])
+            }
+        }
+    }
+
+    @Test func aFailingScriptUndoesItsEarlierStatements() async throws {
+        let table = TestDatabase.uniqueTableName("script_fail")
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.withConnection { connection in
+                let error = await #expect(throws: PostgresError.self) {
+                    try await connection.executeScript(
+                        "CREATE TABLE \(table) (id integer); INSERT INTO \(table) VALUES ('not a number');")
+                }
+                #expect(error?.sqlState == "22P02")
+                let exists = try await connection.query(PostgresQuery(sql: "SELECT to_regclass('\(table)') IS NULL AS gone"))
+                #expect(try exists.first?.decode("gone", as: Bool.self) == true)
+                // The connection is usable afterwards.
+                #expect(try await connection.query("SELECT 1 AS one").first?.decode("one", as: Int.self) == 1)
+            }
+        }
+    }
+
+    @Test func copyLoadsRowsSplitAcrossChunks() async throws {
+        let table = TestDatabase.uniqueTableName("copy")
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.withConnection { connection in
+                try await connection.executeScript("CREATE TEMP TABLE \(table) (id integer, name text, amount numeric(14,2))")
+                let text = (1...1000).map { "\($0)\tname \($0)\t\($0).25\n" }.joined()
+                let bytes = Array(text.utf8)
+                // Chunks of 777 bytes cut lines in the middle.
+                let chunks = stride(from: 0, to: bytes.count, by: 777).map { Array(bytes[$0..<min($0 + 777, bytes.count)]) }
+                let loaded = try await connection.copyIn("COPY \(table) (id, name, amount) FROM STDIN", chunks: chunks)
+                #expect(loaded == 1000)
+                let sum = try await connection.query(PostgresQuery(sql: "SELECT sum(amount)::text AS total, count(*)::int AS n FROM \(table)"))
+                #expect(try sum.first?.decode("total", as: String.self) == "500750.00")
+            }
+        }
+    }
+
+    @Test func aBadRowLoadsNothingAndTheConnectionGoesOn() async throws {
+        let table = TestDatabase.uniqueTableName("copy_bad")
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.withConnection { connection in
+                try await connection.executeScript("CREATE TEMP TABLE \(table) (id integer)")
+                let error = await #expect(throws: PostgresError.self) {
+                    try await connection.copyIn("COPY \(table) FROM STDIN", chunks: [Array("1\n2\nthree\n".utf8)])
+                }
+                #expect(error?.sqlState == "22P02")
+                let count = try await connection.query(PostgresQuery(sql: "SELECT count(*)::int AS n FROM \(table)"))
+                #expect(try count.first?.decode("n", as: Int.self) == 0)
+            }
+        }
+    }
+
+    @Test func aStatementThatIsNotCopyFromStdinIsRefused() async throws {
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.withConnection { connection in
+                let noData: [[UInt8]] = []
+                do {
+                    try await connection.copyIn("SELECT 1", chunks: noData)
+                    Issue.record("a SELECT was taken for a COPY")
+                } catch let error as PostgresError {
+                    #expect(error.code == .invalidQuery)
+                }
+                #expect(try await connection.query("SELECT 2 AS two").first?.decode("two", as: Int.self) == 2)
+            }
+        }
+    }
+}
