@@ -21,16 +21,41 @@ enum Fixtures {
 
     static let goal = Goal(
         id: "goal-1", type: "home_purchase", title: "A flat in Lisbon", targetAmountCents: 80_000_00,
-        currentAmountCents: 12_000_00, targetDate: "2030-06-01", priority: 1, status: "active")
+        currentAmountCents: 12_000_00, targetDate: "2030-06-01", priority: 1, status: "active", progressBps: 1_500,
+        source: "coach")
 
     static let insight = Insight(
         id: "ins-1", type: "spending", content: unicode, confidence: 0.87, source: "conversation",
         extractedAtUnixMs: 1_767_225_600_123)
 
+    static let netWorth = NetWorth(assetsCents: .max, liabilitiesCents: 12_400_00, netWorthCents: .min)
+
+    static let slice = AllocationSlice(assetClass: "us_equity", valueCents: 60_000_00, shareBps: 6_000)
+
+    static let portfolio = PortfolioSummary(
+        valueCents: 100_000_00, costBasisCents: 80_000_00, unrealizedGainCents: -20_000_00,
+        weightedExpenseRatioCentibps: 345, annualFeesCents: 34_50, allocation: [slice, AllocationSlice()])
+
+    static let categoryTotal = CategoryTotal(category: "dining 🍜", amountCents: 412_34)
+
+    static let cashFlow = CashFlow(
+        days: 90, incomeCents: 21_000_00, spendingCents: 16_800_00, netCents: 4_200_00, savingsRateBps: 0,
+        spendingByCategory: [categoryTotal, CategoryTotal()])
+
+    static let conversationSummary = ConversationSummary(
+        conversationID: "conv-1", title: unicode, summary: "Talked about the card.", startedAtUnixMs: 1,
+        endedAtUnixMs: .max)
+
+    static let memory = Memory(id: "mem-1", text: unicode, distance: 0.125, kind: "insight")
+
+    static let preference = Preference(key: "tone", value: "brief ✂️")
+
     static let context = UserContext(
         userID: profile.userID, version: 42, profile: profile, accounts: [account, Account(id: "acc-2", aprBps: 0)],
         holdings: [holding], transactions: [transaction, transaction], goals: [goal, Goal(id: "goal-2")],
-        insights: [insight], builtAtUnixMs: 1_767_225_600_999)
+        insights: [insight], builtAtUnixMs: 1_767_225_600_999, netWorth: netWorth, portfolio: portfolio,
+        cashFlow: cashFlow, conversations: [conversationSummary], memories: [memory, Memory()],
+        memoriesUnavailable: true, preferences: [preference])
 
     static let recommendation = Recommendation(
         id: "rec-1", title: "Pay down the card", rationale: "24.99% APR costs more than any return", category: "debt",
@@ -69,8 +94,21 @@ enum Fixtures {
         GetContextRequest(userID: "user-1", minVersion: .max),
         ContextUpdate(
             userID: "user-1", baseVersion: 41, goals: [goal], insights: [insight], removedGoalIDs: ["goal-0", ""],
-            profile: profile, reason: "goal_extraction"),
+            profile: profile, reason: "goal_extraction", runID: "run-7:context_update",
+            preferences: [preference, Preference()]),
         ContextVersion(userID: "user-1", version: 43),
+        netWorth,
+        slice,
+        portfolio,
+        categoryTotal,
+        cashFlow,
+        conversationSummary,
+        memory,
+        preference,
+        RefreshContextRequest(userID: "user-1", reason: "event:balance_updated"),
+        ContextHistoryRequest(userID: "user-1", limit: .max),
+        ContextVersionInfo(version: .max, createdAtUnixMs: 1_767_225_600_000, reason: unicode),
+        ContextHistory(userID: "user-1", versions: [ContextVersionInfo(version: 1), ContextVersionInfo()]),
         Status(code: 14, message: "unavailable: \(unicode)"),
         Frame(
             streamID: .max, kind: .request, method: "plutus.v1.ContextEngine/GetContext", deadlineUnixMs: .min,

@@ -337,6 +337,10 @@ public struct Goal: Sendable, Hashable {
     public var priority: Int32 = 0  // = 7
     /// active | achieved | paused | abandoned
     public var status: String = ""  // = 8
+    /// current / target, capped at 10000; 0 without a target
+    public var progressBps: Int32 = 0  // = 9
+    /// `host` (the app's goals) or `coach` (heard in conversation)
+    public var source: String = ""  // = 10
 
     public init() {}
 
@@ -348,7 +352,9 @@ public struct Goal: Sendable, Hashable {
         currentAmountCents: Int64 = 0,
         targetDate: String = "",
         priority: Int32 = 0,
-        status: String = ""
+        status: String = "",
+        progressBps: Int32 = 0,
+        source: String = ""
     ) {
         self.id = id
         self.type = type
@@ -358,6 +364,8 @@ public struct Goal: Sendable, Hashable {
         self.targetDate = targetDate
         self.priority = priority
         self.status = status
+        self.progressBps = progressBps
+        self.source = source
     }
 }
 
@@ -394,6 +402,8 @@ extension Goal: WireMessage {
         if !self.targetDate.isEmpty { message.pointee.target_date = try arena.cString(self.targetDate) }
         message.pointee.priority = self.priority
         if !self.status.isEmpty { message.pointee.status = try arena.cString(self.status) }
+        message.pointee.progress_bps = self.progressBps
+        if !self.source.isEmpty { message.pointee.source = try arena.cString(self.source) }
         return message
     }
 
@@ -407,6 +417,8 @@ extension Goal: WireMessage {
         self.targetDate = WireC.string(message.pointee.target_date)
         self.priority = message.pointee.priority
         self.status = WireC.string(message.pointee.status)
+        self.progressBps = message.pointee.progress_bps
+        self.source = WireC.string(message.pointee.source)
     }
 }
 
@@ -481,6 +493,482 @@ extension Insight: WireMessage {
     }
 }
 
+/// Net worth over every account: assets − liabilities.
+public struct NetWorth: Sendable, Hashable {
+    public var assetsCents: Int64 = 0  // = 1
+    public var liabilitiesCents: Int64 = 0  // = 2
+    public var netWorthCents: Int64 = 0  // = 3
+
+    public init() {}
+
+    public init(assetsCents: Int64 = 0, liabilitiesCents: Int64 = 0, netWorthCents: Int64 = 0) {
+        self.assetsCents = assetsCents
+        self.liabilitiesCents = liabilitiesCents
+        self.netWorthCents = netWorthCents
+    }
+}
+
+extension NetWorth: WireMessage {
+    public static let fullName = "plutus.v1.NetWorth"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__net_worth__get_packed_size(message)) {
+                plutus__v1__net_worth__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__net_worth__unpack(nil, $0, $1) }
+        defer { plutus__v1__net_worth__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__NetWorth> {
+        let message = arena.allocate(Plutus__V1__NetWorth.self)
+        plutus__v1__net_worth__init(message)
+        message.pointee.assets_cents = self.assetsCents
+        message.pointee.liabilities_cents = self.liabilitiesCents
+        message.pointee.net_worth_cents = self.netWorthCents
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__NetWorth>) {
+        self.init()
+        self.assetsCents = message.pointee.assets_cents
+        self.liabilitiesCents = message.pointee.liabilities_cents
+        self.netWorthCents = message.pointee.net_worth_cents
+    }
+}
+
+public struct AllocationSlice: Sendable, Hashable {
+    public var assetClass: String = ""  // = 1
+    public var valueCents: Int64 = 0  // = 2
+    /// of the portfolio's value
+    public var shareBps: Int32 = 0  // = 3
+
+    public init() {}
+
+    public init(assetClass: String = "", valueCents: Int64 = 0, shareBps: Int32 = 0) {
+        self.assetClass = assetClass
+        self.valueCents = valueCents
+        self.shareBps = shareBps
+    }
+}
+
+extension AllocationSlice: WireMessage {
+    public static let fullName = "plutus.v1.AllocationSlice"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__allocation_slice__get_packed_size(message)) {
+                plutus__v1__allocation_slice__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__allocation_slice__unpack(nil, $0, $1) }
+        defer { plutus__v1__allocation_slice__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__AllocationSlice> {
+        let message = arena.allocate(Plutus__V1__AllocationSlice.self)
+        plutus__v1__allocation_slice__init(message)
+        if !self.assetClass.isEmpty { message.pointee.asset_class = try arena.cString(self.assetClass) }
+        message.pointee.value_cents = self.valueCents
+        message.pointee.share_bps = self.shareBps
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__AllocationSlice>) {
+        self.init()
+        self.assetClass = WireC.string(message.pointee.asset_class)
+        self.valueCents = message.pointee.value_cents
+        self.shareBps = message.pointee.share_bps
+    }
+}
+
+public struct PortfolioSummary: Sendable, Hashable {
+    public var valueCents: Int64 = 0  // = 1
+    public var costBasisCents: Int64 = 0  // = 2
+    /// value − cost basis
+    public var unrealizedGainCents: Int64 = 0  // = 3
+    /// Value-weighted expense ratio in hundredths of a basis point (0.0345 % a year = 345).
+    public var weightedExpenseRatioCentibps: Int32 = 0  // = 4
+    /// what the funds' expense ratios cost a year at today's value
+    public var annualFeesCents: Int64 = 0  // = 5
+    /// largest first
+    public var allocation: [AllocationSlice] = []  // = 6
+
+    public init() {}
+
+    public init(
+        valueCents: Int64 = 0,
+        costBasisCents: Int64 = 0,
+        unrealizedGainCents: Int64 = 0,
+        weightedExpenseRatioCentibps: Int32 = 0,
+        annualFeesCents: Int64 = 0,
+        allocation: [AllocationSlice] = []
+    ) {
+        self.valueCents = valueCents
+        self.costBasisCents = costBasisCents
+        self.unrealizedGainCents = unrealizedGainCents
+        self.weightedExpenseRatioCentibps = weightedExpenseRatioCentibps
+        self.annualFeesCents = annualFeesCents
+        self.allocation = allocation
+    }
+}
+
+extension PortfolioSummary: WireMessage {
+    public static let fullName = "plutus.v1.PortfolioSummary"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__portfolio_summary__get_packed_size(message)) {
+                plutus__v1__portfolio_summary__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__portfolio_summary__unpack(nil, $0, $1) }
+        defer { plutus__v1__portfolio_summary__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__PortfolioSummary> {
+        let message = arena.allocate(Plutus__V1__PortfolioSummary.self)
+        plutus__v1__portfolio_summary__init(message)
+        message.pointee.value_cents = self.valueCents
+        message.pointee.cost_basis_cents = self.costBasisCents
+        message.pointee.unrealized_gain_cents = self.unrealizedGainCents
+        message.pointee.weighted_expense_ratio_centibps = self.weightedExpenseRatioCentibps
+        message.pointee.annual_fees_cents = self.annualFeesCents
+        (message.pointee.n_allocation, message.pointee.allocation) = try arena.array(self.allocation) {
+            try Optional($0.cMessage(in: arena))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__PortfolioSummary>) {
+        self.init()
+        self.valueCents = message.pointee.value_cents
+        self.costBasisCents = message.pointee.cost_basis_cents
+        self.unrealizedGainCents = message.pointee.unrealized_gain_cents
+        self.weightedExpenseRatioCentibps = message.pointee.weighted_expense_ratio_centibps
+        self.annualFeesCents = message.pointee.annual_fees_cents
+        self.allocation = WireC.messages(message.pointee.allocation, count: message.pointee.n_allocation) {
+            AllocationSlice(cMessage: $0)
+        }
+    }
+}
+
+public struct CategoryTotal: Sendable, Hashable {
+    public var category: String = ""  // = 1
+    public var amountCents: Int64 = 0  // = 2
+
+    public init() {}
+
+    public init(category: String = "", amountCents: Int64 = 0) {
+        self.category = category
+        self.amountCents = amountCents
+    }
+}
+
+extension CategoryTotal: WireMessage {
+    public static let fullName = "plutus.v1.CategoryTotal"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__category_total__get_packed_size(message)) {
+                plutus__v1__category_total__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__category_total__unpack(nil, $0, $1) }
+        defer { plutus__v1__category_total__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__CategoryTotal> {
+        let message = arena.allocate(Plutus__V1__CategoryTotal.self)
+        plutus__v1__category_total__init(message)
+        if !self.category.isEmpty { message.pointee.category = try arena.cString(self.category) }
+        message.pointee.amount_cents = self.amountCents
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__CategoryTotal>) {
+        self.init()
+        self.category = WireC.string(message.pointee.category)
+        self.amountCents = message.pointee.amount_cents
+    }
+}
+
+/// Money in and out over the last `days` days, from the transactions.
+public struct CashFlow: Sendable, Hashable {
+    public var days: Int32 = 0  // = 1
+    public var incomeCents: Int64 = 0  // = 2
+    /// positive
+    public var spendingCents: Int64 = 0  // = 3
+    /// income − spending
+    public var netCents: Int64 = 0  // = 4
+    /// net / income; absent without income
+    public var savingsRateBps: Int32? = nil  // = 5
+    /// largest first
+    public var spendingByCategory: [CategoryTotal] = []  // = 6
+
+    public init() {}
+
+    public init(
+        days: Int32 = 0,
+        incomeCents: Int64 = 0,
+        spendingCents: Int64 = 0,
+        netCents: Int64 = 0,
+        savingsRateBps: Int32? = nil,
+        spendingByCategory: [CategoryTotal] = []
+    ) {
+        self.days = days
+        self.incomeCents = incomeCents
+        self.spendingCents = spendingCents
+        self.netCents = netCents
+        self.savingsRateBps = savingsRateBps
+        self.spendingByCategory = spendingByCategory
+    }
+}
+
+extension CashFlow: WireMessage {
+    public static let fullName = "plutus.v1.CashFlow"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__cash_flow__get_packed_size(message)) {
+                plutus__v1__cash_flow__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__cash_flow__unpack(nil, $0, $1) }
+        defer { plutus__v1__cash_flow__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__CashFlow> {
+        let message = arena.allocate(Plutus__V1__CashFlow.self)
+        plutus__v1__cash_flow__init(message)
+        message.pointee.days = self.days
+        message.pointee.income_cents = self.incomeCents
+        message.pointee.spending_cents = self.spendingCents
+        message.pointee.net_cents = self.netCents
+        if let value = self.savingsRateBps {
+            let wrapper = arena.allocate(Plutus__V1__Int32Value.self)
+            plutus__v1__int32_value__init(wrapper)
+            wrapper.pointee.value = value
+            message.pointee.savings_rate_bps = wrapper
+        }
+        (message.pointee.n_spending_by_category, message.pointee.spending_by_category) = try arena.array(self.spendingByCategory) {
+            try Optional($0.cMessage(in: arena))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__CashFlow>) {
+        self.init()
+        self.days = message.pointee.days
+        self.incomeCents = message.pointee.income_cents
+        self.spendingCents = message.pointee.spending_cents
+        self.netCents = message.pointee.net_cents
+        self.savingsRateBps = message.pointee.savings_rate_bps.map { $0.pointee.value }
+        self.spendingByCategory = WireC.messages(message.pointee.spending_by_category, count: message.pointee.n_spending_by_category) {
+            CategoryTotal(cMessage: $0)
+        }
+    }
+}
+
+public struct ConversationSummary: Sendable, Hashable {
+    public var conversationID: String = ""  // = 1
+    public var title: String = ""  // = 2
+    public var summary: String = ""  // = 3
+    public var startedAtUnixMs: Int64 = 0  // = 4
+    /// 0 while it goes on
+    public var endedAtUnixMs: Int64 = 0  // = 5
+
+    public init() {}
+
+    public init(
+        conversationID: String = "",
+        title: String = "",
+        summary: String = "",
+        startedAtUnixMs: Int64 = 0,
+        endedAtUnixMs: Int64 = 0
+    ) {
+        self.conversationID = conversationID
+        self.title = title
+        self.summary = summary
+        self.startedAtUnixMs = startedAtUnixMs
+        self.endedAtUnixMs = endedAtUnixMs
+    }
+}
+
+extension ConversationSummary: WireMessage {
+    public static let fullName = "plutus.v1.ConversationSummary"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__conversation_summary__get_packed_size(message)) {
+                plutus__v1__conversation_summary__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__conversation_summary__unpack(nil, $0, $1) }
+        defer { plutus__v1__conversation_summary__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ConversationSummary> {
+        let message = arena.allocate(Plutus__V1__ConversationSummary.self)
+        plutus__v1__conversation_summary__init(message)
+        if !self.conversationID.isEmpty { message.pointee.conversation_id = try arena.cString(self.conversationID) }
+        if !self.title.isEmpty { message.pointee.title = try arena.cString(self.title) }
+        if !self.summary.isEmpty { message.pointee.summary = try arena.cString(self.summary) }
+        message.pointee.started_at_unix_ms = self.startedAtUnixMs
+        message.pointee.ended_at_unix_ms = self.endedAtUnixMs
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ConversationSummary>) {
+        self.init()
+        self.conversationID = WireC.string(message.pointee.conversation_id)
+        self.title = WireC.string(message.pointee.title)
+        self.summary = WireC.string(message.pointee.summary)
+        self.startedAtUnixMs = message.pointee.started_at_unix_ms
+        self.endedAtUnixMs = message.pointee.ended_at_unix_ms
+    }
+}
+
+/// Something remembered from before, found in the vector store for this context.
+public struct Memory: Sendable, Hashable {
+    public var id: String = ""  // = 1
+    public var text: String = ""  // = 2
+    /// smaller is closer
+    public var distance: Double = 0  // = 3
+    /// e.g. `conversation`, `insight`
+    public var kind: String = ""  // = 4
+
+    public init() {}
+
+    public init(id: String = "", text: String = "", distance: Double = 0, kind: String = "") {
+        self.id = id
+        self.text = text
+        self.distance = distance
+        self.kind = kind
+    }
+}
+
+extension Memory: WireMessage {
+    public static let fullName = "plutus.v1.Memory"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__memory__get_packed_size(message)) {
+                plutus__v1__memory__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__memory__unpack(nil, $0, $1) }
+        defer { plutus__v1__memory__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__Memory> {
+        let message = arena.allocate(Plutus__V1__Memory.self)
+        plutus__v1__memory__init(message)
+        if !self.id.isEmpty { message.pointee.id = try arena.cString(self.id) }
+        if !self.text.isEmpty { message.pointee.text = try arena.cString(self.text) }
+        message.pointee.distance = self.distance
+        if !self.kind.isEmpty { message.pointee.kind = try arena.cString(self.kind) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__Memory>) {
+        self.init()
+        self.id = WireC.string(message.pointee.id)
+        self.text = WireC.string(message.pointee.text)
+        self.distance = message.pointee.distance
+        self.kind = WireC.string(message.pointee.kind)
+    }
+}
+
+public struct Preference: Sendable, Hashable {
+    public var key: String = ""  // = 1
+    public var value: String = ""  // = 2
+
+    public init() {}
+
+    public init(key: String = "", value: String = "") {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension Preference: WireMessage {
+    public static let fullName = "plutus.v1.Preference"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__preference__get_packed_size(message)) {
+                plutus__v1__preference__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__preference__unpack(nil, $0, $1) }
+        defer { plutus__v1__preference__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__Preference> {
+        let message = arena.allocate(Plutus__V1__Preference.self)
+        plutus__v1__preference__init(message)
+        if !self.key.isEmpty { message.pointee.key = try arena.cString(self.key) }
+        if !self.value.isEmpty { message.pointee.value = try arena.cString(self.value) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__Preference>) {
+        self.init()
+        self.key = WireC.string(message.pointee.key)
+        self.value = WireC.string(message.pointee.value)
+    }
+}
+
 public struct UserContext: Sendable, Hashable {
     public var userID: String = ""  // = 1
     /// increases by one with every applied update
@@ -490,8 +978,19 @@ public struct UserContext: Sendable, Hashable {
     public var holdings: [Holding] = []  // = 5
     public var transactions: [Transaction] = []  // = 6
     public var goals: [Goal] = []  // = 7
+    /// the most confident first
     public var insights: [Insight] = []  // = 8
     public var builtAtUnixMs: Int64 = 0  // = 9
+    public var netWorth: NetWorth? = nil  // = 10
+    public var portfolio: PortfolioSummary? = nil  // = 11
+    /// the last 90 days
+    public var cashFlow: CashFlow? = nil  // = 12
+    /// the most recent first
+    public var conversations: [ConversationSummary] = []  // = 13
+    public var memories: [Memory] = []  // = 14
+    /// the vector store did not answer: built without memories
+    public var memoriesUnavailable: Bool = false  // = 15
+    public var preferences: [Preference] = []  // = 16
 
     public init() {}
 
@@ -504,7 +1003,14 @@ public struct UserContext: Sendable, Hashable {
         transactions: [Transaction] = [],
         goals: [Goal] = [],
         insights: [Insight] = [],
-        builtAtUnixMs: Int64 = 0
+        builtAtUnixMs: Int64 = 0,
+        netWorth: NetWorth? = nil,
+        portfolio: PortfolioSummary? = nil,
+        cashFlow: CashFlow? = nil,
+        conversations: [ConversationSummary] = [],
+        memories: [Memory] = [],
+        memoriesUnavailable: Bool = false,
+        preferences: [Preference] = []
     ) {
         self.userID = userID
         self.version = version
@@ -515,6 +1021,13 @@ public struct UserContext: Sendable, Hashable {
         self.goals = goals
         self.insights = insights
         self.builtAtUnixMs = builtAtUnixMs
+        self.netWorth = netWorth
+        self.portfolio = portfolio
+        self.cashFlow = cashFlow
+        self.conversations = conversations
+        self.memories = memories
+        self.memoriesUnavailable = memoriesUnavailable
+        self.preferences = preferences
     }
 }
 
@@ -559,6 +1072,19 @@ extension UserContext: WireMessage {
             try Optional($0.cMessage(in: arena))
         }
         message.pointee.built_at_unix_ms = self.builtAtUnixMs
+        if let value = self.netWorth { message.pointee.net_worth = try value.cMessage(in: arena) }
+        if let value = self.portfolio { message.pointee.portfolio = try value.cMessage(in: arena) }
+        if let value = self.cashFlow { message.pointee.cash_flow = try value.cMessage(in: arena) }
+        (message.pointee.n_conversations, message.pointee.conversations) = try arena.array(self.conversations) {
+            try Optional($0.cMessage(in: arena))
+        }
+        (message.pointee.n_memories, message.pointee.memories) = try arena.array(self.memories) {
+            try Optional($0.cMessage(in: arena))
+        }
+        message.pointee.memories_unavailable = protobuf_c_boolean(self.memoriesUnavailable ? 1 : 0)
+        (message.pointee.n_preferences, message.pointee.preferences) = try arena.array(self.preferences) {
+            try Optional($0.cMessage(in: arena))
+        }
         return message
     }
 
@@ -581,6 +1107,19 @@ extension UserContext: WireMessage {
             Insight(cMessage: $0)
         }
         self.builtAtUnixMs = message.pointee.built_at_unix_ms
+        self.netWorth = message.pointee.net_worth.map { NetWorth(cMessage: $0) }
+        self.portfolio = message.pointee.portfolio.map { PortfolioSummary(cMessage: $0) }
+        self.cashFlow = message.pointee.cash_flow.map { CashFlow(cMessage: $0) }
+        self.conversations = WireC.messages(message.pointee.conversations, count: message.pointee.n_conversations) {
+            ConversationSummary(cMessage: $0)
+        }
+        self.memories = WireC.messages(message.pointee.memories, count: message.pointee.n_memories) {
+            Memory(cMessage: $0)
+        }
+        self.memoriesUnavailable = message.pointee.memories_unavailable != 0
+        self.preferences = WireC.messages(message.pointee.preferences, count: message.pointee.n_preferences) {
+            Preference(cMessage: $0)
+        }
     }
 }
 
@@ -645,6 +1184,11 @@ public struct ContextUpdate: Sendable, Hashable {
     public var profile: UserProfile? = nil  // = 6
     /// for the audit log, e.g. `goal_extraction`
     public var reason: String = ""  // = 7
+    /// The graph run (and node) this update comes from: an update is applied once per run id,
+    /// and sending it again answers the version it made.
+    public var runID: String = ""  // = 8
+    /// upserted by key
+    public var preferences: [Preference] = []  // = 9
 
     public init() {}
 
@@ -655,7 +1199,9 @@ public struct ContextUpdate: Sendable, Hashable {
         insights: [Insight] = [],
         removedGoalIDs: [String] = [],
         profile: UserProfile? = nil,
-        reason: String = ""
+        reason: String = "",
+        runID: String = "",
+        preferences: [Preference] = []
     ) {
         self.userID = userID
         self.baseVersion = baseVersion
@@ -664,6 +1210,8 @@ public struct ContextUpdate: Sendable, Hashable {
         self.removedGoalIDs = removedGoalIDs
         self.profile = profile
         self.reason = reason
+        self.runID = runID
+        self.preferences = preferences
     }
 }
 
@@ -702,6 +1250,10 @@ extension ContextUpdate: WireMessage {
         }
         if let value = self.profile { message.pointee.profile = try value.cMessage(in: arena) }
         if !self.reason.isEmpty { message.pointee.reason = try arena.cString(self.reason) }
+        if !self.runID.isEmpty { message.pointee.run_id = try arena.cString(self.runID) }
+        (message.pointee.n_preferences, message.pointee.preferences) = try arena.array(self.preferences) {
+            try Optional($0.cMessage(in: arena))
+        }
         return message
     }
 
@@ -718,6 +1270,211 @@ extension ContextUpdate: WireMessage {
         }
         self.profile = message.pointee.profile.map { UserProfile(cMessage: $0) }
         self.reason = WireC.string(message.pointee.reason)
+        self.runID = WireC.string(message.pointee.run_id)
+        self.preferences = WireC.messages(message.pointee.preferences, count: message.pointee.n_preferences) {
+            Preference(cMessage: $0)
+        }
+    }
+}
+
+/// `plutus.v1.ContextEngine/RefreshContext`: rebuild from the data and store a new version.
+public struct RefreshContextRequest: Sendable, Hashable {
+    public var userID: String = ""  // = 1
+    /// e.g. `api`, `event:balance_updated`
+    public var reason: String = ""  // = 2
+
+    public init() {}
+
+    public init(userID: String = "", reason: String = "") {
+        self.userID = userID
+        self.reason = reason
+    }
+}
+
+extension RefreshContextRequest: WireMessage {
+    public static let fullName = "plutus.v1.RefreshContextRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__refresh_context_request__get_packed_size(message)) {
+                plutus__v1__refresh_context_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__refresh_context_request__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__refresh_context_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__RefreshContextRequest> {
+        let message = arena.allocate(Plutus__V1__RefreshContextRequest.self)
+        plutus__v1__refresh_context_request__init(message)
+        if !self.userID.isEmpty { message.pointee.user_id = try arena.cString(self.userID) }
+        if !self.reason.isEmpty { message.pointee.reason = try arena.cString(self.reason) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__RefreshContextRequest>) {
+        self.init()
+        self.userID = WireC.string(message.pointee.user_id)
+        self.reason = WireC.string(message.pointee.reason)
+    }
+}
+
+/// `plutus.v1.ContextEngine/ContextHistory`.
+public struct ContextHistoryRequest: Sendable, Hashable {
+    public var userID: String = ""  // = 1
+    /// 0 = the default (50)
+    public var limit: Int32 = 0  // = 2
+
+    public init() {}
+
+    public init(userID: String = "", limit: Int32 = 0) {
+        self.userID = userID
+        self.limit = limit
+    }
+}
+
+extension ContextHistoryRequest: WireMessage {
+    public static let fullName = "plutus.v1.ContextHistoryRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__context_history_request__get_packed_size(message)) {
+                plutus__v1__context_history_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__context_history_request__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__context_history_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ContextHistoryRequest> {
+        let message = arena.allocate(Plutus__V1__ContextHistoryRequest.self)
+        plutus__v1__context_history_request__init(message)
+        if !self.userID.isEmpty { message.pointee.user_id = try arena.cString(self.userID) }
+        message.pointee.limit = self.limit
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ContextHistoryRequest>) {
+        self.init()
+        self.userID = WireC.string(message.pointee.user_id)
+        self.limit = message.pointee.limit
+    }
+}
+
+public struct ContextVersionInfo: Sendable, Hashable {
+    public var version: Int64 = 0  // = 1
+    public var createdAtUnixMs: Int64 = 0  // = 2
+    public var reason: String = ""  // = 3
+
+    public init() {}
+
+    public init(version: Int64 = 0, createdAtUnixMs: Int64 = 0, reason: String = "") {
+        self.version = version
+        self.createdAtUnixMs = createdAtUnixMs
+        self.reason = reason
+    }
+}
+
+extension ContextVersionInfo: WireMessage {
+    public static let fullName = "plutus.v1.ContextVersionInfo"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__context_version_info__get_packed_size(message)) {
+                plutus__v1__context_version_info__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__context_version_info__unpack(nil, $0, $1) }
+        defer { plutus__v1__context_version_info__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ContextVersionInfo> {
+        let message = arena.allocate(Plutus__V1__ContextVersionInfo.self)
+        plutus__v1__context_version_info__init(message)
+        message.pointee.version = self.version
+        message.pointee.created_at_unix_ms = self.createdAtUnixMs
+        if !self.reason.isEmpty { message.pointee.reason = try arena.cString(self.reason) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ContextVersionInfo>) {
+        self.init()
+        self.version = message.pointee.version
+        self.createdAtUnixMs = message.pointee.created_at_unix_ms
+        self.reason = WireC.string(message.pointee.reason)
+    }
+}
+
+public struct ContextHistory: Sendable, Hashable {
+    public var userID: String = ""  // = 1
+    /// newest first
+    public var versions: [ContextVersionInfo] = []  // = 2
+
+    public init() {}
+
+    public init(userID: String = "", versions: [ContextVersionInfo] = []) {
+        self.userID = userID
+        self.versions = versions
+    }
+}
+
+extension ContextHistory: WireMessage {
+    public static let fullName = "plutus.v1.ContextHistory"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__context_history__get_packed_size(message)) {
+                plutus__v1__context_history__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__context_history__unpack(nil, $0, $1) }
+        defer { plutus__v1__context_history__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ContextHistory> {
+        let message = arena.allocate(Plutus__V1__ContextHistory.self)
+        plutus__v1__context_history__init(message)
+        if !self.userID.isEmpty { message.pointee.user_id = try arena.cString(self.userID) }
+        (message.pointee.n_versions, message.pointee.versions) = try arena.array(self.versions) {
+            try Optional($0.cMessage(in: arena))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ContextHistory>) {
+        self.init()
+        self.userID = WireC.string(message.pointee.user_id)
+        self.versions = WireC.messages(message.pointee.versions, count: message.pointee.n_versions) {
+            ContextVersionInfo(cMessage: $0)
+        }
     }
 }
 

@@ -277,6 +277,366 @@ void   plutus__v1__insight__free_unpacked
   assert(message->base.descriptor == &plutus__v1__insight__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   plutus__v1__net_worth__init
+                     (Plutus__V1__NetWorth         *message)
+{
+  static const Plutus__V1__NetWorth init_value = PLUTUS__V1__NET_WORTH__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__net_worth__get_packed_size
+                     (const Plutus__V1__NetWorth *message)
+{
+  assert(message->base.descriptor == &plutus__v1__net_worth__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__net_worth__pack
+                     (const Plutus__V1__NetWorth *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__net_worth__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__net_worth__pack_to_buffer
+                     (const Plutus__V1__NetWorth *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__net_worth__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__NetWorth *
+       plutus__v1__net_worth__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__NetWorth *)
+     protobuf_c_message_unpack (&plutus__v1__net_worth__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__net_worth__free_unpacked
+                     (Plutus__V1__NetWorth *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__net_worth__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__allocation_slice__init
+                     (Plutus__V1__AllocationSlice         *message)
+{
+  static const Plutus__V1__AllocationSlice init_value = PLUTUS__V1__ALLOCATION_SLICE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__allocation_slice__get_packed_size
+                     (const Plutus__V1__AllocationSlice *message)
+{
+  assert(message->base.descriptor == &plutus__v1__allocation_slice__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__allocation_slice__pack
+                     (const Plutus__V1__AllocationSlice *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__allocation_slice__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__allocation_slice__pack_to_buffer
+                     (const Plutus__V1__AllocationSlice *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__allocation_slice__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__AllocationSlice *
+       plutus__v1__allocation_slice__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__AllocationSlice *)
+     protobuf_c_message_unpack (&plutus__v1__allocation_slice__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__allocation_slice__free_unpacked
+                     (Plutus__V1__AllocationSlice *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__allocation_slice__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__portfolio_summary__init
+                     (Plutus__V1__PortfolioSummary         *message)
+{
+  static const Plutus__V1__PortfolioSummary init_value = PLUTUS__V1__PORTFOLIO_SUMMARY__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__portfolio_summary__get_packed_size
+                     (const Plutus__V1__PortfolioSummary *message)
+{
+  assert(message->base.descriptor == &plutus__v1__portfolio_summary__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__portfolio_summary__pack
+                     (const Plutus__V1__PortfolioSummary *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__portfolio_summary__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__portfolio_summary__pack_to_buffer
+                     (const Plutus__V1__PortfolioSummary *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__portfolio_summary__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__PortfolioSummary *
+       plutus__v1__portfolio_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__PortfolioSummary *)
+     protobuf_c_message_unpack (&plutus__v1__portfolio_summary__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__portfolio_summary__free_unpacked
+                     (Plutus__V1__PortfolioSummary *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__portfolio_summary__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__category_total__init
+                     (Plutus__V1__CategoryTotal         *message)
+{
+  static const Plutus__V1__CategoryTotal init_value = PLUTUS__V1__CATEGORY_TOTAL__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__category_total__get_packed_size
+                     (const Plutus__V1__CategoryTotal *message)
+{
+  assert(message->base.descriptor == &plutus__v1__category_total__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__category_total__pack
+                     (const Plutus__V1__CategoryTotal *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__category_total__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__category_total__pack_to_buffer
+                     (const Plutus__V1__CategoryTotal *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__category_total__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__CategoryTotal *
+       plutus__v1__category_total__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__CategoryTotal *)
+     protobuf_c_message_unpack (&plutus__v1__category_total__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__category_total__free_unpacked
+                     (Plutus__V1__CategoryTotal *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__category_total__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__cash_flow__init
+                     (Plutus__V1__CashFlow         *message)
+{
+  static const Plutus__V1__CashFlow init_value = PLUTUS__V1__CASH_FLOW__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__cash_flow__get_packed_size
+                     (const Plutus__V1__CashFlow *message)
+{
+  assert(message->base.descriptor == &plutus__v1__cash_flow__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__cash_flow__pack
+                     (const Plutus__V1__CashFlow *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__cash_flow__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__cash_flow__pack_to_buffer
+                     (const Plutus__V1__CashFlow *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__cash_flow__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__CashFlow *
+       plutus__v1__cash_flow__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__CashFlow *)
+     protobuf_c_message_unpack (&plutus__v1__cash_flow__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__cash_flow__free_unpacked
+                     (Plutus__V1__CashFlow *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__cash_flow__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__conversation_summary__init
+                     (Plutus__V1__ConversationSummary         *message)
+{
+  static const Plutus__V1__ConversationSummary init_value = PLUTUS__V1__CONVERSATION_SUMMARY__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__conversation_summary__get_packed_size
+                     (const Plutus__V1__ConversationSummary *message)
+{
+  assert(message->base.descriptor == &plutus__v1__conversation_summary__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__conversation_summary__pack
+                     (const Plutus__V1__ConversationSummary *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__conversation_summary__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__conversation_summary__pack_to_buffer
+                     (const Plutus__V1__ConversationSummary *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__conversation_summary__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ConversationSummary *
+       plutus__v1__conversation_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ConversationSummary *)
+     protobuf_c_message_unpack (&plutus__v1__conversation_summary__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__conversation_summary__free_unpacked
+                     (Plutus__V1__ConversationSummary *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__conversation_summary__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__memory__init
+                     (Plutus__V1__Memory         *message)
+{
+  static const Plutus__V1__Memory init_value = PLUTUS__V1__MEMORY__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__memory__get_packed_size
+                     (const Plutus__V1__Memory *message)
+{
+  assert(message->base.descriptor == &plutus__v1__memory__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__memory__pack
+                     (const Plutus__V1__Memory *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__memory__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__memory__pack_to_buffer
+                     (const Plutus__V1__Memory *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__memory__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__Memory *
+       plutus__v1__memory__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__Memory *)
+     protobuf_c_message_unpack (&plutus__v1__memory__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__memory__free_unpacked
+                     (Plutus__V1__Memory *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__memory__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__preference__init
+                     (Plutus__V1__Preference         *message)
+{
+  static const Plutus__V1__Preference init_value = PLUTUS__V1__PREFERENCE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__preference__get_packed_size
+                     (const Plutus__V1__Preference *message)
+{
+  assert(message->base.descriptor == &plutus__v1__preference__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__preference__pack
+                     (const Plutus__V1__Preference *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__preference__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__preference__pack_to_buffer
+                     (const Plutus__V1__Preference *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__preference__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__Preference *
+       plutus__v1__preference__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__Preference *)
+     protobuf_c_message_unpack (&plutus__v1__preference__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__preference__free_unpacked
+                     (Plutus__V1__Preference *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__preference__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   plutus__v1__user_context__init
                      (Plutus__V1__UserContext         *message)
 {
@@ -410,6 +770,186 @@ void   plutus__v1__context_update__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &plutus__v1__context_update__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__refresh_context_request__init
+                     (Plutus__V1__RefreshContextRequest         *message)
+{
+  static const Plutus__V1__RefreshContextRequest init_value = PLUTUS__V1__REFRESH_CONTEXT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__refresh_context_request__get_packed_size
+                     (const Plutus__V1__RefreshContextRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__refresh_context_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__refresh_context_request__pack
+                     (const Plutus__V1__RefreshContextRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__refresh_context_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__refresh_context_request__pack_to_buffer
+                     (const Plutus__V1__RefreshContextRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__refresh_context_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__RefreshContextRequest *
+       plutus__v1__refresh_context_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__RefreshContextRequest *)
+     protobuf_c_message_unpack (&plutus__v1__refresh_context_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__refresh_context_request__free_unpacked
+                     (Plutus__V1__RefreshContextRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__refresh_context_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__context_history_request__init
+                     (Plutus__V1__ContextHistoryRequest         *message)
+{
+  static const Plutus__V1__ContextHistoryRequest init_value = PLUTUS__V1__CONTEXT_HISTORY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__context_history_request__get_packed_size
+                     (const Plutus__V1__ContextHistoryRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__context_history_request__pack
+                     (const Plutus__V1__ContextHistoryRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__context_history_request__pack_to_buffer
+                     (const Plutus__V1__ContextHistoryRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ContextHistoryRequest *
+       plutus__v1__context_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ContextHistoryRequest *)
+     protobuf_c_message_unpack (&plutus__v1__context_history_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__context_history_request__free_unpacked
+                     (Plutus__V1__ContextHistoryRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__context_history_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__context_version_info__init
+                     (Plutus__V1__ContextVersionInfo         *message)
+{
+  static const Plutus__V1__ContextVersionInfo init_value = PLUTUS__V1__CONTEXT_VERSION_INFO__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__context_version_info__get_packed_size
+                     (const Plutus__V1__ContextVersionInfo *message)
+{
+  assert(message->base.descriptor == &plutus__v1__context_version_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__context_version_info__pack
+                     (const Plutus__V1__ContextVersionInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__context_version_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__context_version_info__pack_to_buffer
+                     (const Plutus__V1__ContextVersionInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__context_version_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ContextVersionInfo *
+       plutus__v1__context_version_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ContextVersionInfo *)
+     protobuf_c_message_unpack (&plutus__v1__context_version_info__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__context_version_info__free_unpacked
+                     (Plutus__V1__ContextVersionInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__context_version_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__context_history__init
+                     (Plutus__V1__ContextHistory         *message)
+{
+  static const Plutus__V1__ContextHistory init_value = PLUTUS__V1__CONTEXT_HISTORY__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__context_history__get_packed_size
+                     (const Plutus__V1__ContextHistory *message)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__context_history__pack
+                     (const Plutus__V1__ContextHistory *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__context_history__pack_to_buffer
+                     (const Plutus__V1__ContextHistory *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__context_history__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ContextHistory *
+       plutus__v1__context_history__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ContextHistory *)
+     protobuf_c_message_unpack (&plutus__v1__context_history__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__context_history__free_unpacked
+                     (Plutus__V1__ContextHistory *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__context_history__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   plutus__v1__context_version__init
@@ -934,7 +1474,7 @@ const ProtobufCMessageDescriptor plutus__v1__transaction__descriptor =
   (ProtobufCMessageInit) plutus__v1__transaction__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__goal__field_descriptors[8] =
+static const ProtobufCFieldDescriptor plutus__v1__goal__field_descriptors[10] =
 {
   {
     "id",
@@ -1032,11 +1572,37 @@ static const ProtobufCFieldDescriptor plutus__v1__goal__field_descriptors[8] =
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "progress_bps",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Goal, progress_bps),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Goal, source),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__goal__field_indices_by_name[] = {
   4,   /* field[4] = current_amount_cents */
   0,   /* field[0] = id */
   6,   /* field[6] = priority */
+  8,   /* field[8] = progress_bps */
+  9,   /* field[9] = source */
   7,   /* field[7] = status */
   3,   /* field[3] = target_amount_cents */
   5,   /* field[5] = target_date */
@@ -1046,7 +1612,7 @@ static const unsigned plutus__v1__goal__field_indices_by_name[] = {
 static const ProtobufCIntRange plutus__v1__goal__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor plutus__v1__goal__descriptor =
 {
@@ -1056,7 +1622,7 @@ const ProtobufCMessageDescriptor plutus__v1__goal__descriptor =
   "Plutus__V1__Goal",
   "plutus.v1",
   sizeof(Plutus__V1__Goal),
-  8,
+  10,
   plutus__v1__goal__field_descriptors,
   plutus__v1__goal__field_indices_by_name,
   1,  plutus__v1__goal__number_ranges,
@@ -1166,7 +1732,610 @@ const ProtobufCMessageDescriptor plutus__v1__insight__descriptor =
   (ProtobufCMessageInit) plutus__v1__insight__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__user_context__field_descriptors[9] =
+static const ProtobufCFieldDescriptor plutus__v1__net_worth__field_descriptors[3] =
+{
+  {
+    "assets_cents",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__NetWorth, assets_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "liabilities_cents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__NetWorth, liabilities_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net_worth_cents",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__NetWorth, net_worth_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__net_worth__field_indices_by_name[] = {
+  0,   /* field[0] = assets_cents */
+  1,   /* field[1] = liabilities_cents */
+  2,   /* field[2] = net_worth_cents */
+};
+static const ProtobufCIntRange plutus__v1__net_worth__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor plutus__v1__net_worth__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.NetWorth",
+  "NetWorth",
+  "Plutus__V1__NetWorth",
+  "plutus.v1",
+  sizeof(Plutus__V1__NetWorth),
+  3,
+  plutus__v1__net_worth__field_descriptors,
+  plutus__v1__net_worth__field_indices_by_name,
+  1,  plutus__v1__net_worth__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__net_worth__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__allocation_slice__field_descriptors[3] =
+{
+  {
+    "asset_class",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AllocationSlice, asset_class),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value_cents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AllocationSlice, value_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "share_bps",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AllocationSlice, share_bps),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__allocation_slice__field_indices_by_name[] = {
+  0,   /* field[0] = asset_class */
+  2,   /* field[2] = share_bps */
+  1,   /* field[1] = value_cents */
+};
+static const ProtobufCIntRange plutus__v1__allocation_slice__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor plutus__v1__allocation_slice__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.AllocationSlice",
+  "AllocationSlice",
+  "Plutus__V1__AllocationSlice",
+  "plutus.v1",
+  sizeof(Plutus__V1__AllocationSlice),
+  3,
+  plutus__v1__allocation_slice__field_descriptors,
+  plutus__v1__allocation_slice__field_indices_by_name,
+  1,  plutus__v1__allocation_slice__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__allocation_slice__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__portfolio_summary__field_descriptors[6] =
+{
+  {
+    "value_cents",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__PortfolioSummary, value_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cost_basis_cents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__PortfolioSummary, cost_basis_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unrealized_gain_cents",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__PortfolioSummary, unrealized_gain_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weighted_expense_ratio_centibps",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__PortfolioSummary, weighted_expense_ratio_centibps),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annual_fees_cents",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__PortfolioSummary, annual_fees_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "allocation",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__PortfolioSummary, n_allocation),
+    offsetof(Plutus__V1__PortfolioSummary, allocation),
+    &plutus__v1__allocation_slice__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__portfolio_summary__field_indices_by_name[] = {
+  5,   /* field[5] = allocation */
+  4,   /* field[4] = annual_fees_cents */
+  1,   /* field[1] = cost_basis_cents */
+  2,   /* field[2] = unrealized_gain_cents */
+  0,   /* field[0] = value_cents */
+  3,   /* field[3] = weighted_expense_ratio_centibps */
+};
+static const ProtobufCIntRange plutus__v1__portfolio_summary__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor plutus__v1__portfolio_summary__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.PortfolioSummary",
+  "PortfolioSummary",
+  "Plutus__V1__PortfolioSummary",
+  "plutus.v1",
+  sizeof(Plutus__V1__PortfolioSummary),
+  6,
+  plutus__v1__portfolio_summary__field_descriptors,
+  plutus__v1__portfolio_summary__field_indices_by_name,
+  1,  plutus__v1__portfolio_summary__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__portfolio_summary__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__category_total__field_descriptors[2] =
+{
+  {
+    "category",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CategoryTotal, category),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_cents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CategoryTotal, amount_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__category_total__field_indices_by_name[] = {
+  1,   /* field[1] = amount_cents */
+  0,   /* field[0] = category */
+};
+static const ProtobufCIntRange plutus__v1__category_total__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__category_total__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.CategoryTotal",
+  "CategoryTotal",
+  "Plutus__V1__CategoryTotal",
+  "plutus.v1",
+  sizeof(Plutus__V1__CategoryTotal),
+  2,
+  plutus__v1__category_total__field_descriptors,
+  plutus__v1__category_total__field_indices_by_name,
+  1,  plutus__v1__category_total__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__category_total__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__cash_flow__field_descriptors[6] =
+{
+  {
+    "days",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CashFlow, days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "income_cents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CashFlow, income_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "spending_cents",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CashFlow, spending_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net_cents",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CashFlow, net_cents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "savings_rate_bps",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CashFlow, savings_rate_bps),
+    &plutus__v1__int32_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "spending_by_category",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__CashFlow, n_spending_by_category),
+    offsetof(Plutus__V1__CashFlow, spending_by_category),
+    &plutus__v1__category_total__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__cash_flow__field_indices_by_name[] = {
+  0,   /* field[0] = days */
+  1,   /* field[1] = income_cents */
+  3,   /* field[3] = net_cents */
+  4,   /* field[4] = savings_rate_bps */
+  5,   /* field[5] = spending_by_category */
+  2,   /* field[2] = spending_cents */
+};
+static const ProtobufCIntRange plutus__v1__cash_flow__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor plutus__v1__cash_flow__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.CashFlow",
+  "CashFlow",
+  "Plutus__V1__CashFlow",
+  "plutus.v1",
+  sizeof(Plutus__V1__CashFlow),
+  6,
+  plutus__v1__cash_flow__field_descriptors,
+  plutus__v1__cash_flow__field_indices_by_name,
+  1,  plutus__v1__cash_flow__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__cash_flow__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__conversation_summary__field_descriptors[5] =
+{
+  {
+    "conversation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConversationSummary, conversation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConversationSummary, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "summary",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConversationSummary, summary),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "started_at_unix_ms",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConversationSummary, started_at_unix_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ended_at_unix_ms",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConversationSummary, ended_at_unix_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__conversation_summary__field_indices_by_name[] = {
+  0,   /* field[0] = conversation_id */
+  4,   /* field[4] = ended_at_unix_ms */
+  3,   /* field[3] = started_at_unix_ms */
+  2,   /* field[2] = summary */
+  1,   /* field[1] = title */
+};
+static const ProtobufCIntRange plutus__v1__conversation_summary__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor plutus__v1__conversation_summary__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ConversationSummary",
+  "ConversationSummary",
+  "Plutus__V1__ConversationSummary",
+  "plutus.v1",
+  sizeof(Plutus__V1__ConversationSummary),
+  5,
+  plutus__v1__conversation_summary__field_descriptors,
+  plutus__v1__conversation_summary__field_indices_by_name,
+  1,  plutus__v1__conversation_summary__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__conversation_summary__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__memory__field_descriptors[4] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Memory, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Memory, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "distance",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Memory, distance),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Memory, kind),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__memory__field_indices_by_name[] = {
+  2,   /* field[2] = distance */
+  0,   /* field[0] = id */
+  3,   /* field[3] = kind */
+  1,   /* field[1] = text */
+};
+static const ProtobufCIntRange plutus__v1__memory__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor plutus__v1__memory__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.Memory",
+  "Memory",
+  "Plutus__V1__Memory",
+  "plutus.v1",
+  sizeof(Plutus__V1__Memory),
+  4,
+  plutus__v1__memory__field_descriptors,
+  plutus__v1__memory__field_indices_by_name,
+  1,  plutus__v1__memory__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__memory__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__preference__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Preference, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__Preference, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__preference__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange plutus__v1__preference__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__preference__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.Preference",
+  "Preference",
+  "Plutus__V1__Preference",
+  "plutus.v1",
+  sizeof(Plutus__V1__Preference),
+  2,
+  plutus__v1__preference__field_descriptors,
+  plutus__v1__preference__field_indices_by_name,
+  1,  plutus__v1__preference__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__preference__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__user_context__field_descriptors[16] =
 {
   {
     "user_id",
@@ -1276,13 +2445,104 @@ static const ProtobufCFieldDescriptor plutus__v1__user_context__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "net_worth",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UserContext, net_worth),
+    &plutus__v1__net_worth__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "portfolio",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UserContext, portfolio),
+    &plutus__v1__portfolio_summary__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cash_flow",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UserContext, cash_flow),
+    &plutus__v1__cash_flow__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "conversations",
+    13,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__UserContext, n_conversations),
+    offsetof(Plutus__V1__UserContext, conversations),
+    &plutus__v1__conversation_summary__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "memories",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__UserContext, n_memories),
+    offsetof(Plutus__V1__UserContext, memories),
+    &plutus__v1__memory__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "memories_unavailable",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UserContext, memories_unavailable),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "preferences",
+    16,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__UserContext, n_preferences),
+    offsetof(Plutus__V1__UserContext, preferences),
+    &plutus__v1__preference__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__user_context__field_indices_by_name[] = {
   3,   /* field[3] = accounts */
   8,   /* field[8] = built_at_unix_ms */
+  11,   /* field[11] = cash_flow */
+  12,   /* field[12] = conversations */
   6,   /* field[6] = goals */
   4,   /* field[4] = holdings */
   7,   /* field[7] = insights */
+  13,   /* field[13] = memories */
+  14,   /* field[14] = memories_unavailable */
+  9,   /* field[9] = net_worth */
+  10,   /* field[10] = portfolio */
+  15,   /* field[15] = preferences */
   2,   /* field[2] = profile */
   5,   /* field[5] = transactions */
   0,   /* field[0] = user_id */
@@ -1291,7 +2551,7 @@ static const unsigned plutus__v1__user_context__field_indices_by_name[] = {
 static const ProtobufCIntRange plutus__v1__user_context__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor plutus__v1__user_context__descriptor =
 {
@@ -1301,7 +2561,7 @@ const ProtobufCMessageDescriptor plutus__v1__user_context__descriptor =
   "Plutus__V1__UserContext",
   "plutus.v1",
   sizeof(Plutus__V1__UserContext),
-  9,
+  16,
   plutus__v1__user_context__field_descriptors,
   plutus__v1__user_context__field_indices_by_name,
   1,  plutus__v1__user_context__number_ranges,
@@ -1359,7 +2619,7 @@ const ProtobufCMessageDescriptor plutus__v1__get_context_request__descriptor =
   (ProtobufCMessageInit) plutus__v1__get_context_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__context_update__field_descriptors[7] =
+static const ProtobufCFieldDescriptor plutus__v1__context_update__field_descriptors[9] =
 {
   {
     "user_id",
@@ -1445,20 +2705,46 @@ static const ProtobufCFieldDescriptor plutus__v1__context_update__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "run_id",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextUpdate, run_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "preferences",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__ContextUpdate, n_preferences),
+    offsetof(Plutus__V1__ContextUpdate, preferences),
+    &plutus__v1__preference__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__context_update__field_indices_by_name[] = {
   1,   /* field[1] = base_version */
   2,   /* field[2] = goals */
   3,   /* field[3] = insights */
+  8,   /* field[8] = preferences */
   5,   /* field[5] = profile */
   6,   /* field[6] = reason */
   4,   /* field[4] = removed_goal_ids */
+  7,   /* field[7] = run_id */
   0,   /* field[0] = user_id */
 };
 static const ProtobufCIntRange plutus__v1__context_update__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor plutus__v1__context_update__descriptor =
 {
@@ -1468,11 +2754,228 @@ const ProtobufCMessageDescriptor plutus__v1__context_update__descriptor =
   "Plutus__V1__ContextUpdate",
   "plutus.v1",
   sizeof(Plutus__V1__ContextUpdate),
-  7,
+  9,
   plutus__v1__context_update__field_descriptors,
   plutus__v1__context_update__field_indices_by_name,
   1,  plutus__v1__context_update__number_ranges,
   (ProtobufCMessageInit) plutus__v1__context_update__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__refresh_context_request__field_descriptors[2] =
+{
+  {
+    "user_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__RefreshContextRequest, user_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__RefreshContextRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__refresh_context_request__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = user_id */
+};
+static const ProtobufCIntRange plutus__v1__refresh_context_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__refresh_context_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.RefreshContextRequest",
+  "RefreshContextRequest",
+  "Plutus__V1__RefreshContextRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__RefreshContextRequest),
+  2,
+  plutus__v1__refresh_context_request__field_descriptors,
+  plutus__v1__refresh_context_request__field_indices_by_name,
+  1,  plutus__v1__refresh_context_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__refresh_context_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__context_history_request__field_descriptors[2] =
+{
+  {
+    "user_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextHistoryRequest, user_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextHistoryRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__context_history_request__field_indices_by_name[] = {
+  1,   /* field[1] = limit */
+  0,   /* field[0] = user_id */
+};
+static const ProtobufCIntRange plutus__v1__context_history_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__context_history_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ContextHistoryRequest",
+  "ContextHistoryRequest",
+  "Plutus__V1__ContextHistoryRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__ContextHistoryRequest),
+  2,
+  plutus__v1__context_history_request__field_descriptors,
+  plutus__v1__context_history_request__field_indices_by_name,
+  1,  plutus__v1__context_history_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__context_history_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__context_version_info__field_descriptors[3] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextVersionInfo, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at_unix_ms",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextVersionInfo, created_at_unix_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextVersionInfo, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__context_version_info__field_indices_by_name[] = {
+  1,   /* field[1] = created_at_unix_ms */
+  2,   /* field[2] = reason */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange plutus__v1__context_version_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor plutus__v1__context_version_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ContextVersionInfo",
+  "ContextVersionInfo",
+  "Plutus__V1__ContextVersionInfo",
+  "plutus.v1",
+  sizeof(Plutus__V1__ContextVersionInfo),
+  3,
+  plutus__v1__context_version_info__field_descriptors,
+  plutus__v1__context_version_info__field_indices_by_name,
+  1,  plutus__v1__context_version_info__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__context_version_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__context_history__field_descriptors[2] =
+{
+  {
+    "user_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ContextHistory, user_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "versions",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__ContextHistory, n_versions),
+    offsetof(Plutus__V1__ContextHistory, versions),
+    &plutus__v1__context_version_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__context_history__field_indices_by_name[] = {
+  0,   /* field[0] = user_id */
+  1,   /* field[1] = versions */
+};
+static const ProtobufCIntRange plutus__v1__context_history__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__context_history__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ContextHistory",
+  "ContextHistory",
+  "Plutus__V1__ContextHistory",
+  "plutus.v1",
+  sizeof(Plutus__V1__ContextHistory),
+  2,
+  plutus__v1__context_history__field_descriptors,
+  plutus__v1__context_history__field_indices_by_name,
+  1,  plutus__v1__context_history__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__context_history__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor plutus__v1__context_version__field_descriptors[2] =

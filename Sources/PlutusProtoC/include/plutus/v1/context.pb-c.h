@@ -22,9 +22,21 @@ typedef struct Plutus__V1__Holding Plutus__V1__Holding;
 typedef struct Plutus__V1__Transaction Plutus__V1__Transaction;
 typedef struct Plutus__V1__Goal Plutus__V1__Goal;
 typedef struct Plutus__V1__Insight Plutus__V1__Insight;
+typedef struct Plutus__V1__NetWorth Plutus__V1__NetWorth;
+typedef struct Plutus__V1__AllocationSlice Plutus__V1__AllocationSlice;
+typedef struct Plutus__V1__PortfolioSummary Plutus__V1__PortfolioSummary;
+typedef struct Plutus__V1__CategoryTotal Plutus__V1__CategoryTotal;
+typedef struct Plutus__V1__CashFlow Plutus__V1__CashFlow;
+typedef struct Plutus__V1__ConversationSummary Plutus__V1__ConversationSummary;
+typedef struct Plutus__V1__Memory Plutus__V1__Memory;
+typedef struct Plutus__V1__Preference Plutus__V1__Preference;
 typedef struct Plutus__V1__UserContext Plutus__V1__UserContext;
 typedef struct Plutus__V1__GetContextRequest Plutus__V1__GetContextRequest;
 typedef struct Plutus__V1__ContextUpdate Plutus__V1__ContextUpdate;
+typedef struct Plutus__V1__RefreshContextRequest Plutus__V1__RefreshContextRequest;
+typedef struct Plutus__V1__ContextHistoryRequest Plutus__V1__ContextHistoryRequest;
+typedef struct Plutus__V1__ContextVersionInfo Plutus__V1__ContextVersionInfo;
+typedef struct Plutus__V1__ContextHistory Plutus__V1__ContextHistory;
 typedef struct Plutus__V1__ContextVersion Plutus__V1__ContextVersion;
 
 
@@ -162,10 +174,18 @@ struct  Plutus__V1__Goal
    * active | achieved | paused | abandoned
    */
   char *status;
+  /*
+   * current / target, capped at 10000; 0 without a target
+   */
+  int32_t progress_bps;
+  /*
+   * `host` (the app's goals) or `coach` (heard in conversation)
+   */
+  char *source;
 };
 #define PLUTUS__V1__GOAL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__goal__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Plutus__V1__Insight
@@ -189,6 +209,156 @@ struct  Plutus__V1__Insight
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0 }
 
 
+/*
+ * Net worth over every account: assets − liabilities.
+ */
+struct  Plutus__V1__NetWorth
+{
+  ProtobufCMessage base;
+  int64_t assets_cents;
+  int64_t liabilities_cents;
+  int64_t net_worth_cents;
+};
+#define PLUTUS__V1__NET_WORTH__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__net_worth__descriptor) \
+    , 0, 0, 0 }
+
+
+struct  Plutus__V1__AllocationSlice
+{
+  ProtobufCMessage base;
+  char *asset_class;
+  int64_t value_cents;
+  /*
+   * of the portfolio's value
+   */
+  int32_t share_bps;
+};
+#define PLUTUS__V1__ALLOCATION_SLICE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__allocation_slice__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Plutus__V1__PortfolioSummary
+{
+  ProtobufCMessage base;
+  int64_t value_cents;
+  int64_t cost_basis_cents;
+  /*
+   * value − cost basis
+   */
+  int64_t unrealized_gain_cents;
+  /*
+   * Value-weighted expense ratio in hundredths of a basis point (0.0345 % a year = 345).
+   */
+  int32_t weighted_expense_ratio_centibps;
+  /*
+   * what the funds' expense ratios cost a year at today's value
+   */
+  int64_t annual_fees_cents;
+  /*
+   * largest first
+   */
+  size_t n_allocation;
+  Plutus__V1__AllocationSlice **allocation;
+};
+#define PLUTUS__V1__PORTFOLIO_SUMMARY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__portfolio_summary__descriptor) \
+    , 0, 0, 0, 0, 0, 0,NULL }
+
+
+struct  Plutus__V1__CategoryTotal
+{
+  ProtobufCMessage base;
+  char *category;
+  int64_t amount_cents;
+};
+#define PLUTUS__V1__CATEGORY_TOTAL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__category_total__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Money in and out over the last `days` days, from the transactions.
+ */
+struct  Plutus__V1__CashFlow
+{
+  ProtobufCMessage base;
+  int32_t days;
+  int64_t income_cents;
+  /*
+   * positive
+   */
+  int64_t spending_cents;
+  /*
+   * income − spending
+   */
+  int64_t net_cents;
+  /*
+   * net / income; absent without income
+   */
+  Plutus__V1__Int32Value *savings_rate_bps;
+  /*
+   * largest first
+   */
+  size_t n_spending_by_category;
+  Plutus__V1__CategoryTotal **spending_by_category;
+};
+#define PLUTUS__V1__CASH_FLOW__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__cash_flow__descriptor) \
+    , 0, 0, 0, 0, NULL, 0,NULL }
+
+
+struct  Plutus__V1__ConversationSummary
+{
+  ProtobufCMessage base;
+  char *conversation_id;
+  char *title;
+  char *summary;
+  int64_t started_at_unix_ms;
+  /*
+   * 0 while it goes on
+   */
+  int64_t ended_at_unix_ms;
+};
+#define PLUTUS__V1__CONVERSATION_SUMMARY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__conversation_summary__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+/*
+ * Something remembered from before, found in the vector store for this context.
+ */
+struct  Plutus__V1__Memory
+{
+  ProtobufCMessage base;
+  char *id;
+  char *text;
+  /*
+   * smaller is closer
+   */
+  double distance;
+  /*
+   * e.g. `conversation`, `insight`
+   */
+  char *kind;
+};
+#define PLUTUS__V1__MEMORY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__memory__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__Preference
+{
+  ProtobufCMessage base;
+  char *key;
+  char *value;
+};
+#define PLUTUS__V1__PREFERENCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__preference__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
 struct  Plutus__V1__UserContext
 {
   ProtobufCMessage base;
@@ -206,13 +376,35 @@ struct  Plutus__V1__UserContext
   Plutus__V1__Transaction **transactions;
   size_t n_goals;
   Plutus__V1__Goal **goals;
+  /*
+   * the most confident first
+   */
   size_t n_insights;
   Plutus__V1__Insight **insights;
   int64_t built_at_unix_ms;
+  Plutus__V1__NetWorth *net_worth;
+  Plutus__V1__PortfolioSummary *portfolio;
+  /*
+   * the last 90 days
+   */
+  Plutus__V1__CashFlow *cash_flow;
+  /*
+   * the most recent first
+   */
+  size_t n_conversations;
+  Plutus__V1__ConversationSummary **conversations;
+  size_t n_memories;
+  Plutus__V1__Memory **memories;
+  /*
+   * the vector store did not answer: built without memories
+   */
+  protobuf_c_boolean memories_unavailable;
+  size_t n_preferences;
+  Plutus__V1__Preference **preferences;
 };
 #define PLUTUS__V1__USER_CONTEXT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__user_context__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0 }
+    , (char *)protobuf_c_empty_string, 0, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0, NULL, NULL, NULL, 0,NULL, 0,NULL, 0, 0,NULL }
 
 
 /*
@@ -260,10 +452,81 @@ struct  Plutus__V1__ContextUpdate
    * for the audit log, e.g. `goal_extraction`
    */
   char *reason;
+  /*
+   * The graph run (and node) this update comes from: an update is applied once per run id,
+   * and sending it again answers the version it made.
+   */
+  char *run_id;
+  /*
+   * upserted by key
+   */
+  size_t n_preferences;
+  Plutus__V1__Preference **preferences;
 };
 #define PLUTUS__V1__CONTEXT_UPDATE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__context_update__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL, 0,NULL, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL, 0,NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * `plutus.v1.ContextEngine/RefreshContext`: rebuild from the data and store a new version.
+ */
+struct  Plutus__V1__RefreshContextRequest
+{
+  ProtobufCMessage base;
+  char *user_id;
+  /*
+   * e.g. `api`, `event:balance_updated`
+   */
+  char *reason;
+};
+#define PLUTUS__V1__REFRESH_CONTEXT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__refresh_context_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * `plutus.v1.ContextEngine/ContextHistory`.
+ */
+struct  Plutus__V1__ContextHistoryRequest
+{
+  ProtobufCMessage base;
+  char *user_id;
+  /*
+   * 0 = the default (50)
+   */
+  int32_t limit;
+};
+#define PLUTUS__V1__CONTEXT_HISTORY_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__context_history_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Plutus__V1__ContextVersionInfo
+{
+  ProtobufCMessage base;
+  int64_t version;
+  int64_t created_at_unix_ms;
+  char *reason;
+};
+#define PLUTUS__V1__CONTEXT_VERSION_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__context_version_info__descriptor) \
+    , 0, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__ContextHistory
+{
+  ProtobufCMessage base;
+  char *user_id;
+  /*
+   * newest first
+   */
+  size_t n_versions;
+  Plutus__V1__ContextVersionInfo **versions;
+};
+#define PLUTUS__V1__CONTEXT_HISTORY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__context_history__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
 
 
 struct  Plutus__V1__ContextVersion
@@ -391,6 +654,158 @@ Plutus__V1__Insight *
 void   plutus__v1__insight__free_unpacked
                      (Plutus__V1__Insight *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__NetWorth methods */
+void   plutus__v1__net_worth__init
+                     (Plutus__V1__NetWorth         *message);
+size_t plutus__v1__net_worth__get_packed_size
+                     (const Plutus__V1__NetWorth   *message);
+size_t plutus__v1__net_worth__pack
+                     (const Plutus__V1__NetWorth   *message,
+                      uint8_t             *out);
+size_t plutus__v1__net_worth__pack_to_buffer
+                     (const Plutus__V1__NetWorth   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__NetWorth *
+       plutus__v1__net_worth__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__net_worth__free_unpacked
+                     (Plutus__V1__NetWorth *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__AllocationSlice methods */
+void   plutus__v1__allocation_slice__init
+                     (Plutus__V1__AllocationSlice         *message);
+size_t plutus__v1__allocation_slice__get_packed_size
+                     (const Plutus__V1__AllocationSlice   *message);
+size_t plutus__v1__allocation_slice__pack
+                     (const Plutus__V1__AllocationSlice   *message,
+                      uint8_t             *out);
+size_t plutus__v1__allocation_slice__pack_to_buffer
+                     (const Plutus__V1__AllocationSlice   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__AllocationSlice *
+       plutus__v1__allocation_slice__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__allocation_slice__free_unpacked
+                     (Plutus__V1__AllocationSlice *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__PortfolioSummary methods */
+void   plutus__v1__portfolio_summary__init
+                     (Plutus__V1__PortfolioSummary         *message);
+size_t plutus__v1__portfolio_summary__get_packed_size
+                     (const Plutus__V1__PortfolioSummary   *message);
+size_t plutus__v1__portfolio_summary__pack
+                     (const Plutus__V1__PortfolioSummary   *message,
+                      uint8_t             *out);
+size_t plutus__v1__portfolio_summary__pack_to_buffer
+                     (const Plutus__V1__PortfolioSummary   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__PortfolioSummary *
+       plutus__v1__portfolio_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__portfolio_summary__free_unpacked
+                     (Plutus__V1__PortfolioSummary *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__CategoryTotal methods */
+void   plutus__v1__category_total__init
+                     (Plutus__V1__CategoryTotal         *message);
+size_t plutus__v1__category_total__get_packed_size
+                     (const Plutus__V1__CategoryTotal   *message);
+size_t plutus__v1__category_total__pack
+                     (const Plutus__V1__CategoryTotal   *message,
+                      uint8_t             *out);
+size_t plutus__v1__category_total__pack_to_buffer
+                     (const Plutus__V1__CategoryTotal   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__CategoryTotal *
+       plutus__v1__category_total__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__category_total__free_unpacked
+                     (Plutus__V1__CategoryTotal *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__CashFlow methods */
+void   plutus__v1__cash_flow__init
+                     (Plutus__V1__CashFlow         *message);
+size_t plutus__v1__cash_flow__get_packed_size
+                     (const Plutus__V1__CashFlow   *message);
+size_t plutus__v1__cash_flow__pack
+                     (const Plutus__V1__CashFlow   *message,
+                      uint8_t             *out);
+size_t plutus__v1__cash_flow__pack_to_buffer
+                     (const Plutus__V1__CashFlow   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__CashFlow *
+       plutus__v1__cash_flow__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__cash_flow__free_unpacked
+                     (Plutus__V1__CashFlow *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ConversationSummary methods */
+void   plutus__v1__conversation_summary__init
+                     (Plutus__V1__ConversationSummary         *message);
+size_t plutus__v1__conversation_summary__get_packed_size
+                     (const Plutus__V1__ConversationSummary   *message);
+size_t plutus__v1__conversation_summary__pack
+                     (const Plutus__V1__ConversationSummary   *message,
+                      uint8_t             *out);
+size_t plutus__v1__conversation_summary__pack_to_buffer
+                     (const Plutus__V1__ConversationSummary   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ConversationSummary *
+       plutus__v1__conversation_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__conversation_summary__free_unpacked
+                     (Plutus__V1__ConversationSummary *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__Memory methods */
+void   plutus__v1__memory__init
+                     (Plutus__V1__Memory         *message);
+size_t plutus__v1__memory__get_packed_size
+                     (const Plutus__V1__Memory   *message);
+size_t plutus__v1__memory__pack
+                     (const Plutus__V1__Memory   *message,
+                      uint8_t             *out);
+size_t plutus__v1__memory__pack_to_buffer
+                     (const Plutus__V1__Memory   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__Memory *
+       plutus__v1__memory__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__memory__free_unpacked
+                     (Plutus__V1__Memory *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__Preference methods */
+void   plutus__v1__preference__init
+                     (Plutus__V1__Preference         *message);
+size_t plutus__v1__preference__get_packed_size
+                     (const Plutus__V1__Preference   *message);
+size_t plutus__v1__preference__pack
+                     (const Plutus__V1__Preference   *message,
+                      uint8_t             *out);
+size_t plutus__v1__preference__pack_to_buffer
+                     (const Plutus__V1__Preference   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__Preference *
+       plutus__v1__preference__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__preference__free_unpacked
+                     (Plutus__V1__Preference *message,
+                      ProtobufCAllocator *allocator);
 /* Plutus__V1__UserContext methods */
 void   plutus__v1__user_context__init
                      (Plutus__V1__UserContext         *message);
@@ -448,6 +863,82 @@ Plutus__V1__ContextUpdate *
 void   plutus__v1__context_update__free_unpacked
                      (Plutus__V1__ContextUpdate *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__RefreshContextRequest methods */
+void   plutus__v1__refresh_context_request__init
+                     (Plutus__V1__RefreshContextRequest         *message);
+size_t plutus__v1__refresh_context_request__get_packed_size
+                     (const Plutus__V1__RefreshContextRequest   *message);
+size_t plutus__v1__refresh_context_request__pack
+                     (const Plutus__V1__RefreshContextRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__refresh_context_request__pack_to_buffer
+                     (const Plutus__V1__RefreshContextRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__RefreshContextRequest *
+       plutus__v1__refresh_context_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__refresh_context_request__free_unpacked
+                     (Plutus__V1__RefreshContextRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ContextHistoryRequest methods */
+void   plutus__v1__context_history_request__init
+                     (Plutus__V1__ContextHistoryRequest         *message);
+size_t plutus__v1__context_history_request__get_packed_size
+                     (const Plutus__V1__ContextHistoryRequest   *message);
+size_t plutus__v1__context_history_request__pack
+                     (const Plutus__V1__ContextHistoryRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__context_history_request__pack_to_buffer
+                     (const Plutus__V1__ContextHistoryRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ContextHistoryRequest *
+       plutus__v1__context_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__context_history_request__free_unpacked
+                     (Plutus__V1__ContextHistoryRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ContextVersionInfo methods */
+void   plutus__v1__context_version_info__init
+                     (Plutus__V1__ContextVersionInfo         *message);
+size_t plutus__v1__context_version_info__get_packed_size
+                     (const Plutus__V1__ContextVersionInfo   *message);
+size_t plutus__v1__context_version_info__pack
+                     (const Plutus__V1__ContextVersionInfo   *message,
+                      uint8_t             *out);
+size_t plutus__v1__context_version_info__pack_to_buffer
+                     (const Plutus__V1__ContextVersionInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ContextVersionInfo *
+       plutus__v1__context_version_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__context_version_info__free_unpacked
+                     (Plutus__V1__ContextVersionInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ContextHistory methods */
+void   plutus__v1__context_history__init
+                     (Plutus__V1__ContextHistory         *message);
+size_t plutus__v1__context_history__get_packed_size
+                     (const Plutus__V1__ContextHistory   *message);
+size_t plutus__v1__context_history__pack
+                     (const Plutus__V1__ContextHistory   *message,
+                      uint8_t             *out);
+size_t plutus__v1__context_history__pack_to_buffer
+                     (const Plutus__V1__ContextHistory   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ContextHistory *
+       plutus__v1__context_history__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__context_history__free_unpacked
+                     (Plutus__V1__ContextHistory *message,
+                      ProtobufCAllocator *allocator);
 /* Plutus__V1__ContextVersion methods */
 void   plutus__v1__context_version__init
                      (Plutus__V1__ContextVersion         *message);
@@ -487,6 +978,30 @@ typedef void (*Plutus__V1__Goal_Closure)
 typedef void (*Plutus__V1__Insight_Closure)
                  (const Plutus__V1__Insight *message,
                   void *closure_data);
+typedef void (*Plutus__V1__NetWorth_Closure)
+                 (const Plutus__V1__NetWorth *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__AllocationSlice_Closure)
+                 (const Plutus__V1__AllocationSlice *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__PortfolioSummary_Closure)
+                 (const Plutus__V1__PortfolioSummary *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__CategoryTotal_Closure)
+                 (const Plutus__V1__CategoryTotal *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__CashFlow_Closure)
+                 (const Plutus__V1__CashFlow *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ConversationSummary_Closure)
+                 (const Plutus__V1__ConversationSummary *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__Memory_Closure)
+                 (const Plutus__V1__Memory *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__Preference_Closure)
+                 (const Plutus__V1__Preference *message,
+                  void *closure_data);
 typedef void (*Plutus__V1__UserContext_Closure)
                  (const Plutus__V1__UserContext *message,
                   void *closure_data);
@@ -495,6 +1010,18 @@ typedef void (*Plutus__V1__GetContextRequest_Closure)
                   void *closure_data);
 typedef void (*Plutus__V1__ContextUpdate_Closure)
                  (const Plutus__V1__ContextUpdate *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__RefreshContextRequest_Closure)
+                 (const Plutus__V1__RefreshContextRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ContextHistoryRequest_Closure)
+                 (const Plutus__V1__ContextHistoryRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ContextVersionInfo_Closure)
+                 (const Plutus__V1__ContextVersionInfo *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ContextHistory_Closure)
+                 (const Plutus__V1__ContextHistory *message,
                   void *closure_data);
 typedef void (*Plutus__V1__ContextVersion_Closure)
                  (const Plutus__V1__ContextVersion *message,
@@ -511,9 +1038,21 @@ extern const ProtobufCMessageDescriptor plutus__v1__holding__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__transaction__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__goal__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__insight__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__net_worth__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__allocation_slice__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__portfolio_summary__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__category_total__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__cash_flow__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__conversation_summary__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__memory__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__preference__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__user_context__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__get_context_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__context_update__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__refresh_context_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__context_history_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__context_version_info__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__context_history__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__context_version__descriptor;
 
 PROTOBUF_C__END_DECLS
