@@ -6,15 +6,16 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The service executables: product (what operators run), target, and folder under Sources/Services.
-let services: [(product: String, target: String, folder: String)] = [
-    ("plutus-gateway", "GatewayService", "Gateway"),
-    ("plutus-context", "ContextService", "Context"),
-    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent"),
-    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent"),
-    ("plutus-goal-agent", "GoalAgentService", "GoalAgent"),
-    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent"),
-    ("plutus-vector", "VectorService", "Vector"),
+/// The service executables: product (what operators run), target, folder under Sources/Services,
+/// and what the service needs beyond what every service has.
+let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
+    ("plutus-gateway", "GatewayService", "Gateway", []),
+    ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
+    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", []),
+    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", []),
+    ("plutus-goal-agent", "GoalAgentService", "GoalAgent", []),
+    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent", []),
+    ("plutus-vector", "VectorService", "Vector", []),
 ]
 
 let serviceDependencies: [Target.Dependency] = [
@@ -100,6 +101,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The context engine: builds, caches, versions and refreshes users' financial contexts.
+        .target(
+            name: "ContextEngine",
+            dependencies: [
+                "PlutusData", "Postgres", "Redis", "PlutusWire", "RPCCore", "RPCTransport", "PlutusService",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The cluster's catalogue (services, addresses, the manifest `plutus up` writes).
         .target(name: "PlutusCluster", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         // What every service process shares: flags from PLUTUS_*, logging, the listener, graceful shutdown.
@@ -116,7 +127,8 @@ let package = Package(
         // The seven service executables.
     ] + services.map { service in
         .executableTarget(
-            name: service.target, dependencies: serviceDependencies, path: "Sources/Services/\(service.folder)",
+            name: service.target, dependencies: serviceDependencies + service.needs,
+            path: "Sources/Services/\(service.folder)",
             swiftSettings: swiftSettings)
     } + [
         .executableTarget(

@@ -84,16 +84,24 @@ public struct ConfigurationError: Error, Hashable, CustomStringConvertible {
 }
 
 /// Why one value was rejected; ``SettingResolver`` wraps it into a ``ConfigurationError``.
-struct SettingError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// Why a setting's value does not parse (wrapped by ``SettingResolver`` into a ``ConfigurationError``).
+public struct SettingError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Picks each setting from the flag, else the environment, and parses it.
-struct SettingResolver {
-    let environment: [String: String]
+/// Resolves one setting from its flag, else its environment variable, turning a bad value into a
+/// ``ConfigurationError`` that names both.
+public struct SettingResolver: Sendable {
+    public let environment: [String: String]
 
-    func optional<Value>(
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// The parsed value, or `nil` when neither the flag nor the variable is set.
+    public func optional<Value>(
         _ flagValue: String?, flag: String, variable: String, parse: (String) throws -> Value
     ) throws -> Value? {
         let setting = "\(flag) / \(variable)"
@@ -106,7 +114,9 @@ struct SettingResolver {
         }
     }
 
-    func required<Value>(
+    /// The parsed value.
+    /// - Throws: ``ConfigurationError`` when neither is set, or the value is empty or does not parse.
+    public func required<Value>(
         _ flagValue: String?, flag: String, variable: String, parse: (String) throws -> Value
     ) throws -> Value {
         guard let value = try optional(flagValue, flag: flag, variable: variable, parse: parse) else {
@@ -115,7 +125,8 @@ struct SettingResolver {
         return value
     }
 
-    static func integer(_ text: String, in range: ClosedRange<Int>) throws -> Int {
+    /// Parses a whole number within `range`.
+    public static func integer(_ text: String, in range: ClosedRange<Int>) throws -> Int {
         guard let value = Int(text) else { throw SettingError("expected a whole number") }
         guard range.contains(value) else {
             throw SettingError("expected a number from \(range.lowerBound) to \(range.upperBound)")

@@ -2,7 +2,7 @@ public import Logging
 public import PlutusCluster
 public import PlutusWire
 public import RPCTransport
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Runs one Plutus service process: logging, the RPC listener with the Health service, the
 /// clients of the services it calls, and a graceful shutdown on SIGTERM or SIGINT.
@@ -35,10 +35,13 @@ public struct ServiceRuntime: Sendable {
     /// Serves `router` (plus `plutus.v1.Health/Check`) until SIGTERM or SIGINT, running the
     /// clients' health checks alongside; then drains calls in flight and closes the clients.
     ///
-    /// - Parameter health: the status of a named service, for names beyond the process (`""`)
-    ///   and this service's own, which are `SERVING` while it runs; `nil` means unknown.
+    /// - Parameters:
+    ///   - background: work that runs beside the listener (an event consumer, a maintenance
+    ///     loop); it stops after the listener has drained and before the clients close.
+    ///   - health: the status of a named service, for names beyond the process (`""`)
+    ///     and this service's own, which are `SERVING` while it runs; `nil` means unknown.
     public func serve(
-        _ router: RPCRouter, clients: [RPCClient] = [],
+        _ router: RPCRouter, clients: [RPCClient] = [], background: [any Service] = [],
         health: @escaping @Sendable (String) -> ServingStatus? = { _ in nil }
     ) async throws {
         var router = router
@@ -56,7 +59,8 @@ public struct ServiceRuntime: Sendable {
             grace: configuration.shutdownGrace, logger: logger)
         // Shutdown runs in reverse: the listener drains first, then the clients its calls used close.
         let services: [ServiceGroupConfiguration.ServiceConfiguration] =
-            clients.map { .init(service: RPCClientService(client: $0)) } + [.init(service: server)]
+            clients.map { .init(service: RPCClientService(client: $0)) } + background.map { .init(service: $0) }
+            + [.init(service: server)]
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -29,6 +29,7 @@ struct ClusterTests {
                     "up", "--replicas", replicas, "--run-directory", directory + "/run", "--log-directory",
                     directory + "/logs", "--stop-grace", "5",
                 ],
+                environment: LocalServices.environment(),
                 standardOutput: .appendingTo(path: directory + "/up.log"),
                 standardError: .appendingTo(path: directory + "/up.log"))
             return RunningCluster(directory: directory, supervisor: supervisor)

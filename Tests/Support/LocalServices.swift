@@ -16,6 +16,12 @@ public enum LocalServices {
     public static func databaseURL() throws -> String { try value(of: "DATABASE_URL") }
     public static func redisURL() throws -> String { try value(of: "REDIS_URL") }
 
+    /// This process's environment with the local services' settings added (the URLs and the
+    /// development secrets), for the service processes a test starts.
+    public static func environment() -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(fileValues) { current, _ in current }
+    }
+
     /// The value of `variable` from the environment or the file the service script writes.
     public static func value(of variable: String) throws -> String {
         if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty { return value }

@@ -3,7 +3,10 @@
 #
 #   deploy/local/services.sh up     install missing packages, start both, write .data/services.env
 #   deploy/local/services.sh down   stop both
-#   deploy/local/services.sh env    print the environment (DATABASE_URL, REDIS_URL)
+#   deploy/local/services.sh env    print the environment (DATABASE_URL, REDIS_URL and the dev secrets)
+#
+# The development secrets (PLUTUS_DATA_KEY, PLUTUS_JWT_SECRET) are made once, at random, into
+# .data/secrets.env and kept: data sealed with the key stays readable across restarts.
 source "$(dirname "$0")/common.sh"
 HERE=$(dirname "$0")
 
@@ -13,8 +16,14 @@ case "${1:-}" in
     database_url=$(bash "$HERE/postgres.sh" start)
     redis_url=$(bash "$HERE/redis.sh" start)
     mkdir -p "$DATA_DIR"
+    if [ ! -s "$DATA_DIR/secrets.env" ]; then
+      (umask 077 && printf 'PLUTUS_DATA_KEY=dev1:%s\nPLUTUS_JWT_SECRET=%s\n' \
+        "$(head -c 32 /dev/urandom | base64 -w0)" "$(head -c 32 /dev/urandom | base64 -w0)" >"$DATA_DIR/secrets.env")
+    fi
     printf 'DATABASE_URL=%s\nREDIS_URL=%s\n' "$database_url" "$redis_url" >"$DATA_DIR/services.env"
-    cat "$DATA_DIR/services.env"
+    cat "$DATA_DIR/secrets.env" >>"$DATA_DIR/services.env"
+    grep -v -E '^PLUTUS_(DATA_KEY|JWT_SECRET)=' "$DATA_DIR/services.env"
+    echo "(development secrets: $DATA_DIR/secrets.env)"
     ;;
   down)
     bash "$HERE/redis.sh" stop

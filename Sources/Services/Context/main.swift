@@ -1,10 +1,14 @@
 import ArgumentParser
+import ContextEngine
+import Foundation
 import PlutusCluster
 import PlutusService
+import Postgres
 import RPCTransport
+import Redis
 
-/// Serves `plutus.v1.Health` and keeps a client of the vector store until the context issue adds
-/// its methods.
+/// `plutus-context`: serves `plutus.v1.ContextEngine` (GetContext, RefreshContext, ContextHistory,
+/// UpdateContext) and keeps contexts current from the `wealthify:events` stream.
 @main
 struct ContextCommand: ServiceCommand {
     static let kind = ServiceKind.context
@@ -14,9 +18,48 @@ struct ContextCommand: ServiceCommand {
     @Option(help: "The vector store: unix://, tcp:// (comma-separated) or dns://name:port (default: $PLUTUS_VECTOR_ADDRESS).")
     var vector: String?
 
+    @Option(help: "PostgreSQL, as a libpq URL (default: $DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(help: "Redis: redis://[:password@]host:port/db or unix:///path (default: $REDIS_URL).")
+    var redisURL: String?
+
+    @Option(help: "How long a cached context lives, in seconds (default: $PLUTUS_CONTEXT_TTL_SECONDS, else 3600).")
+    var contextTTLSeconds: String?
+
+    @Option(help: "on or off: consume the wealthify:events stream (default: $PLUTUS_CONTEXT_EVENTS, else on).")
+    var events: String?
+
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
         let vectorTarget = try target(of: .vector, flag: vector)
+        let settings = try ContextEngineSettings(
+            databaseURL: databaseURL, redisURL: redisURL, cacheTTLSeconds: contextTTLSeconds, events: events,
+            environment: environment)
         let runtime = try bootstrap()
-        try await runtime.serve(RPCRouter(), clients: [runtime.client(of: .vector, target: vectorTarget)])
+        let vectorClient = runtime.client(of: .vector, target: vectorTarget)
+        let database = PostgresClient(configuration: settings.database, logger: runtime.logger)
+        let redis = try RedisClient(configuration: settings.redis, logger: runtime.logger)
+        let engine = ContextEngine(
+            client: database, cache: ContextCache(redis: redis, ttl: settings.cacheTTL, logger: runtime.logger),
+            hostTables: settings.hostTables, cipher: settings.cipher,
+            memories: VectorMemorySource(caller: vectorClient), logger: runtime.logger)
+        var router = RPCRouter()
+        ContextEngineRPC.register(engine, on: &router)
+        let consumer = ContextEventConsumer(
+            redis: redis, engine: engine,
+            configuration: .init(consumer: "\(runtime.configuration.instance)-\(getpid())"), logger: runtime.logger)
+        do {
+            try await runtime.serve(router, clients: [vectorClient], background: settings.consumesEvents ? [consumer] : [])
+        } catch {
+            await shutDown(database, redis)
+            throw error
+        }
+        await shutDown(database, redis)
+    }
+
+    private func shutDown(_ database: PostgresClient, _ redis: RedisClient) async {
+        await database.shutdown()
+        await redis.shutdown()
     }
 }

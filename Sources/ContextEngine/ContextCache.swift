@@ -1,0 +1,116 @@
+public import Logging
+public import PlutusWire
+public import Redis
+import Synchronization
+
+/// The Redis cache of built contexts: `plutus:context:<user>` holds the encoded ``UserContext``
+/// for a time to live.
+///
+/// Invalidation bumps a per-user generation (`plutus:context:<user>:gen`) and deletes the entry; a
+/// builder stores its result only if the generation is still the one it read before building,
+/// so a context built from data older than the last change never lands in the cache.
+///
+/// Redis being down is not an error here: reads miss, writes are skipped, and the outage is
+/// logged once when it starts and once when it ends.
+public final class ContextCache: Sendable {
+    private let redis: RedisClient
+    private let ttl: Duration
+    private let logger: Logger
+    private let isDown = Mutex(false)
+
+    /// The generation a builder read before building; `nil` when Redis did not answer.
+    public struct Generation: Sendable, Equatable {
+        let value: String
+    }
+
+    public init(redis: RedisClient, ttl: Duration = .seconds(3600), logger: Logger) {
+        self.redis = redis
+        self.ttl = ttl
+        self.logger = logger
+    }
+
+    private var ttlMilliseconds: Int64 {
+        max(1, ttl.components.seconds * 1000 + ttl.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    static func entryKey(_ userID: String) -> String { "plutus:context:\(userID)" }
+    static func generationKey(_ userID: String) -> String { "plutus:context:\(userID):gen" }
+
+    /// The cached context, or `nil` on a miss, an undecodable entry, or Redis being down.
+    public func context(of userID: String) async -> UserContext? {
+        guard let bytes = await attempt("read", { try await self.redis.get(Self.entryKey(userID)) }) ?? nil else {
+            return nil
+        }
+        do {
+            return try UserContext(serializedBytes: bytes)
+        } catch {
+            logger.warning("dropping an undecodable cached context", metadata: ["user_id": "\(userID)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// The generation to pass to ``store(_:ifStill:)`` once the context is built.
+    public func generation(of userID: String) async -> Generation? {
+        await attempt("read the generation") {
+            Generation(value: try await self.redis.getString(Self.generationKey(userID)) ?? "")
+        }
+    }
+
+    /// Caches `context` unless its user's data changed since `generation` was read.
+    /// - Returns: whether it was stored.
+    @discardableResult
+    public func store(_ context: UserContext, ifStill generation: Generation?) async -> Bool {
+        guard let generation, let bytes = try? context.serializedBytes() else { return false }
+        let reply = await attempt("store") {
+            try await self.redis.evalsha(
+                Self.storeIfCurrent, keys: [Self.entryKey(context.userID), Self.generationKey(context.userID)],
+                arguments: [RESPArgument(generation.value), RESPArgument(bytes), RESPArgument(self.ttlMilliseconds)])
+        }
+        return reply == .integer(1)
+    }
+
+    /// Forgets the cached context of `userID`, and keeps builds already running from storing theirs.
+    /// - Returns: the new generation, for storing a context built after the change.
+    @discardableResult
+    public func invalidate(_ userID: String) async -> Generation? {
+        let reply = await attempt("invalidate") {
+            try await self.redis.evalsha(
+                Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)])
+        }
+        guard case .integer(let generation) = reply else { return nil }
+        return Generation(value: String(generation))
+    }
+
+    /// Runs one Redis operation; on failure logs the start of an outage (once) and returns `nil`.
+    private func attempt<T: Sendable>(_ what: String, _ operation: @Sendable () async throws -> T) async -> T? {
+        do {
+            let value = try await operation()
+            if isDown.withLock({ wasDown in defer { wasDown = false }; return wasDown }) {
+                logger.notice("redis answers again: the context cache is back")
+            }
+            return value
+        } catch {
+            if !isDown.withLock({ wasDown in defer { wasDown = true }; return wasDown }) {
+                logger.warning(
+                    "redis is unavailable: serving contexts from PostgreSQL without the cache",
+                    metadata: ["cache.operation": "\(what)", "error": "\(error)"])
+            }
+            return nil
+        }
+    }
+
+    private static let storeIfCurrent = RedisScript(
+        """
+        local generation = redis.call('GET', KEYS[2]) or ''
+        if generation ~= ARGV[1] then return 0 end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        return 1
+        """)
+
+    private static let bumpGeneration = RedisScript(
+        """
+        local generation = redis.call('INCR', KEYS[2])
+        redis.call('DEL', KEYS[1])
+        return generation
+        """)
+}

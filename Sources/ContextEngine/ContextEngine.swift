@@ -1,0 +1,99 @@
+public import Logging
+public import PlutusData
+public import PlutusWire
+public import Postgres
+public import RPCCore
+
+/// The context engine: a user's financial context, built from PostgreSQL, cached in Redis,
+/// versioned, and kept current as things change.
+///
+/// Reads go to the cache first; a miss builds the context once however many callers ask for it
+/// at the same moment (single flight). Every change (a refresh, an update from the conversation,
+/// an account event) stores a new version and invalidates the cache. Without Redis the engine
+/// serves from PostgreSQL; without the vector store it serves contexts that say they have no memories.
+public final class ContextEngine: Sendable {
+    private let client: PostgresClient
+    private let cache: ContextCache?
+    private let builder: ContextBuilder
+    public let versions: ContextVersions
+    private let memorySource: any MemorySource
+    private let flights = SingleFlight<String, UserContext>()
+    private let logger: Logger
+
+    /// - Parameter cache: `nil` to serve every read from PostgreSQL.
+    public init(
+        client: PostgresClient, cache: ContextCache?, hostTables: HostTables, cipher: DataCipher,
+        memories: any MemorySource, logger: Logger
+    ) {
+        self.client = client
+        self.cache = cache
+        self.builder = ContextBuilder(hostTables: hostTables, cipher: cipher)
+        self.versions = ContextVersions(client: client, builder: builder, cipher: cipher, logger: logger)
+        self.memorySource = memories
+        self.logger = logger
+    }
+
+    /// How many contexts were built from PostgreSQL for reads (not counting refreshes and updates).
+    public var builds: Int { get async { await flights.started } }
+
+    /// The current context of `userID`, at least as new as `minVersion`.
+    /// - Throws: ``ContextEngineError``, or the database's error when PostgreSQL cannot answer.
+    public func context(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws -> UserContext {
+        try ContextEngineError.validateUserID(userID)
+        if let cached = await cache?.context(of: userID), cached.version >= minVersion {
+            return cached
+        }
+        return try await flights.run(userID) { [self] in
+            let generation = await cache?.generation(of: userID)
+            var context = try await client.withTransaction { connection in
+                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                return try await builder.build(userID: userID, on: connection)
+            }
+            await attachMemories(to: &context, metadata: metadata)
+            await cache?.store(context, ifStill: generation)
+            return context
+        }
+    }
+
+    /// Rebuilds the context of `userID` and stores it as a new version (once per `runID`, when given).
+    public func refresh(userID: String, reason: String, runID: String = "", metadata: RPCMetadata = [:]) async throws
+        -> UserContext
+    {
+        let context = try await versions.refresh(userID: userID, reason: reason, runID: runID)
+        return await changed(context, metadata: metadata)
+    }
+
+    /// Applies what the conversation learned and stores the result as a new version (once per run id).
+    public func apply(_ update: ContextUpdate, metadata: RPCMetadata = [:]) async throws -> UserContext {
+        let context = try await versions.apply(update)
+        return await changed(context, metadata: metadata)
+    }
+
+    /// The newest versions of `userID`'s context first.
+    public func history(userID: String, limit: Int = 50) async throws -> [ContextVersionInfo] {
+        try await versions.history(userID: userID, limit: limit)
+    }
+
+    /// After a change: invalidate, then cache the new context under the new generation.
+    private func changed(_ context: UserContext, metadata: RPCMetadata) async -> UserContext {
+        var context = context
+        let generation = await cache?.invalidate(context.userID)
+        await attachMemories(to: &context, metadata: metadata)
+        await cache?.store(context, ifStill: generation)
+        return context
+    }
+
+    private func attachMemories(to context: inout UserContext, metadata: RPCMetadata) async {
+        let topic = (["financial situation"] + context.goals.map(\.title)).joined(separator: "; ")
+        do {
+            context.memories = try await memorySource.memories(of: context.userID, about: topic, metadata: metadata)
+            context.memoriesUnavailable = false
+        } catch {
+            logger.warning(
+                "building the context without memories: the vector store did not answer",
+                metadata: ["user_id": "\(context.userID)", "error": "\(error)"])
+            context.memories = []
+            context.memoriesUnavailable = true
+        }
+    }
+}

@@ -1,0 +1,53 @@
+public import RPCCore
+
+/// Why the context engine refused a request; each maps to the RPC status a caller sees.
+public enum ContextEngineError: Error, Equatable, CustomStringConvertible {
+    /// No user has this id.
+    case unknownUser(String)
+    /// The request is malformed: a user id that is not a UUID, an unknown goal type, ...
+    case invalidArgument(String)
+    /// An update based on a version that is no longer current.
+    case staleVersion(base: Int64, current: Int64)
+
+    public var description: String {
+        switch self {
+        case .unknownUser(let id): "no user \(id)"
+        case .invalidArgument(let reason): reason
+        case .staleVersion(let base, let current):
+            "the update is based on version \(base), but version \(current) is current: read the context again"
+        }
+    }
+
+    /// The status an RPC caller gets.
+    public var rpcError: RPCError {
+        switch self {
+        case .unknownUser: RPCError(code: .notFound, message: description)
+        case .invalidArgument: RPCError(code: .invalidArgument, message: description)
+        case .staleVersion: RPCError(code: .failedPrecondition, message: description)
+        }
+    }
+
+    /// Checks that `userID` is a UUID before it reaches SQL.
+    static func validateUserID(_ userID: String) throws {
+        guard UUIDText.isValid(userID) else { throw ContextEngineError.invalidArgument("user_id '\(userID.prefix(64))' is not a UUID") }
+    }
+}
+
+/// Checks the textual form of a UUID (8-4-4-4-12 hex digits) without Foundation's parser.
+enum UUIDText {
+    static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let isHex =
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+                guard isHex else { return false }
+            }
+        }
+        return true
+    }
+}

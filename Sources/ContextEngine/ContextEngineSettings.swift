@@ -1,0 +1,50 @@
+public import PlutusData
+public import PlutusService
+public import Postgres
+public import Redis
+
+/// What `plutus-context` needs beyond every service's settings, each from a flag or the
+/// environment: the databases, the data key, the host app's table names, the cache's time to live.
+public struct ContextEngineSettings: Sendable {
+    public let database: PostgresConfiguration
+    public let redis: RedisConfiguration
+    public let cipher: DataCipher
+    public let hostTables: HostTables
+    public let cacheTTL: Duration
+    public let consumesEvents: Bool
+
+    /// - Parameters: the flags' values (`nil` when not given); the rest comes from `environment`.
+    /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
+    public init(
+        databaseURL: String?, redisURL: String?, cacheTTLSeconds: String?, events: String?,
+        environment: [String: String]
+    ) throws {
+        let settings = SettingResolver(environment: environment)
+        database = try settings.required(databaseURL, flag: "--database-url", variable: "DATABASE_URL") {
+            try PostgresConfiguration(url: $0, maximumConnections: 16, applicationName: "plutus-context")
+        }
+        redis = try settings.required(redisURL, flag: "--redis-url", variable: "REDIS_URL") {
+            var configuration = try RedisConfiguration(url: $0)
+            configuration.poolSize = 16
+            return configuration
+        }
+        // The data key is never a flag: flags show in `ps`.
+        cipher = try settings.required(nil, flag: "(environment only)", variable: "PLUTUS_DATA_KEY") {
+            try DataCipher(keyList: $0)
+        }
+        hostTables = try settings.optional(nil, flag: "(environment only)", variable: "PLUTUS_HOST_TABLES") {
+            try HostTables(overrides: $0)
+        } ?? HostTables()
+        let ttl = try settings.optional(cacheTTLSeconds, flag: "--context-ttl-seconds", variable: "PLUTUS_CONTEXT_TTL_SECONDS") {
+            try SettingResolver.integer($0, in: 1...86_400)
+        } ?? 3_600
+        cacheTTL = .seconds(ttl)
+        consumesEvents = try settings.optional(events, flag: "--events", variable: "PLUTUS_CONTEXT_EVENTS") { value in
+            switch value {
+            case "on": return true
+            case "off": return false
+            default: throw SettingError("expected on or off")
+            }
+        } ?? true
+    }
+}

@@ -1,0 +1,44 @@
+public import Logging
+public import PlutusWire
+public import RPCCore
+public import RPCTransport
+
+/// Where a context's memories come from: things said before that bear on the person's situation.
+public protocol MemorySource: Sendable {
+    /// The memories of `userID` closest to `topic`.
+    /// - Throws: when the source cannot answer; the context is then built without memories.
+    /// - Parameter metadata: what the call carries on (the trace).
+    func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory]
+}
+
+/// Memories from `plutus-vector` over RPC (`plutus.v1.VectorStore/Query`), with a short deadline:
+/// a slow vector store must not hold up the context.
+public struct VectorMemorySource: MemorySource {
+    private let caller: any RPCCaller
+    private let deadline: Duration
+    private let count: UInt32
+
+    public static let queryMethod = RPCMethod(service: "plutus.v1.VectorStore", method: "Query")
+    public static let collection = "memory"
+
+    public init(caller: any RPCCaller, deadline: Duration = .milliseconds(250), count: UInt32 = 5) {
+        self.caller = caller
+        self.deadline = deadline
+        self.count = count
+    }
+
+    public func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory] {
+        let request = QueryRequest(tenant: userID, collection: Self.collection, text: topic, topK: count)
+        let response: QueryResponse = try await caller.unary(
+            Self.queryMethod, request, as: QueryResponse.self, deadline: RPCDeadline(after: deadline), metadata: metadata)
+        return response.hits.map { hit in
+            Memory(id: hit.id, text: hit.document, distance: Double(hit.distance), kind: hit.metadata["kind"] ?? "")
+        }
+    }
+}
+
+/// No memory at all: for deployments without a vector store, and for tests.
+public struct NoMemories: MemorySource {
+    public init() {}
+    public func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory] { [] }
+}
