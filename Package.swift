@@ -207,6 +207,13 @@ let package = Package(
         .testTarget(
             name: "PlutusDataTests", dependencies: ["PlutusData", "Postgres", "PlutusTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ContextEngineTests",
+            dependencies: [
+                "ContextEngine", "PlutusData", "PlutusWire", "Postgres", "Redis", "RPCCore", "RPCTransport",
+                "PlutusTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

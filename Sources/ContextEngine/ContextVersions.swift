@@ -96,7 +96,7 @@ public struct ContextVersions: Sendable {
     // MARK: - Inside the transaction
 
     private func lock(_ userID: String, on connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(userID)))")
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockClass)::integer, hashtext(\(userID)))")
     }
 
     private func currentVersion(_ userID: String, on connection: PostgresConnection) async throws -> Int64 {
