@@ -211,7 +211,7 @@ let package = Package(
             name: "ContextEngineTests",
             dependencies: [
                 "ContextEngine", "PlutusData", "PlutusWire", "Postgres", "Redis", "RPCCore", "RPCTransport",
-                "PlutusTestSupport", .product(name: "Logging", package: "swift-log"),
+                "PlutusTestSupport", "ProcessSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),

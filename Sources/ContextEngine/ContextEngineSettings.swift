@@ -12,11 +12,17 @@ public struct ContextEngineSettings: Sendable {
     public let hostTables: HostTables
     public let cacheTTL: Duration
     public let consumesEvents: Bool
+    /// The stream of account events, its consumer group, and how long an entry may sit with a
+    /// silent consumer before another takes it over.
+    public let eventsStream: String
+    public let eventsGroup: String
+    public let eventsClaimIdle: Duration
 
     /// - Parameters: the flags' values (`nil` when not given); the rest comes from `environment`.
     /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
     public init(
         databaseURL: String?, redisURL: String?, cacheTTLSeconds: String?, events: String?,
+        eventsStream: String? = nil, eventsGroup: String? = nil, eventsClaimIdleMilliseconds: String? = nil,
         environment: [String: String]
     ) throws {
         let settings = SettingResolver(environment: environment)
@@ -46,5 +52,15 @@ public struct ContextEngineSettings: Sendable {
             default: throw SettingError("expected on or off")
             }
         } ?? true
+        self.eventsStream =
+            try settings.optional(eventsStream, flag: "--events-stream", variable: "PLUTUS_EVENTS_STREAM") { $0 }
+            ?? "wealthify:events"
+        self.eventsGroup =
+            try settings.optional(eventsGroup, flag: "--events-group", variable: "PLUTUS_EVENTS_GROUP") { $0 }
+            ?? "plutus-context"
+        let claimIdle = try settings.optional(
+            eventsClaimIdleMilliseconds, flag: "--events-claim-idle-ms", variable: "PLUTUS_EVENTS_CLAIM_IDLE_MS"
+        ) { try SettingResolver.integer($0, in: 100...3_600_000) } ?? 30_000
+        eventsClaimIdle = .milliseconds(claimIdle)
     }
 }

@@ -106,6 +106,15 @@ extension RedisClient {
         return try await RedisAutoclaimResult(reply: send(command))
     }
 
+    /// The entries of `stream` from `start` to `end`, oldest first (`XRANGE`); `-` and `+` are the ends.
+    public func xrange(_ stream: String, from start: String = "-", to end: String = "+", count: Int? = nil) async throws
+        -> [RedisStreamEntry]
+    {
+        var command: [RESPArgument] = ["XRANGE", RESPArgument(stream), RESPArgument(start), RESPArgument(end)]
+        if let count { command += ["COUNT", RESPArgument(count)] }
+        return try await RedisStreamEntry.list(send(command))
+    }
+
     /// What `group` has read from `stream` but not acknowledged (`XPENDING` summary form).
     public func xpending(_ stream: String, group: String) async throws -> RedisPendingSummary {
         try await RedisPendingSummary(reply: send(["XPENDING", RESPArgument(stream), RESPArgument(group)]))

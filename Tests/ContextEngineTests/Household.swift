@@ -12,8 +12,11 @@ struct Household {
     static let logger = Logger(label: "plutus.tests.context")
 
     let database: PostgresClient
+    let databaseURL: String
     let redis: RedisClient
     let cipher: DataCipher
+    /// The `PLUTUS_DATA_KEY` value of ``cipher``, for service processes a test starts.
+    let cipherKeyList: String
     /// Fresh for every household: tests run in parallel and share one Redis, whose cache keys
     /// carry only the user id.
     let userID = UUID().uuidString.lowercased()
@@ -26,9 +29,10 @@ struct Household {
             let redis = try RedisClient(url: try LocalServices.redisURL(), logger: logger)
             return try await withCleanUp {
                 try await Migrator(client: database, logger: logger).migrate(standalone: true)
+                let keyList = DataCipher.generateKeyEntry(id: "test")
                 let household = Household(
-                    database: database, redis: redis,
-                    cipher: try DataCipher(keyList: DataCipher.generateKeyEntry(id: "test")))
+                    database: database, databaseURL: url, redis: redis, cipher: try DataCipher(keyList: keyList),
+                    cipherKeyList: keyList)
                 try await household.insert()
                 return try await body(household)
             } cleanUp: {

@@ -27,14 +27,24 @@ struct ContextCommand: ServiceCommand {
     @Option(help: "How long a cached context lives, in seconds (default: $PLUTUS_CONTEXT_TTL_SECONDS, else 3600).")
     var contextTTLSeconds: String?
 
-    @Option(help: "on or off: consume the wealthify:events stream (default: $PLUTUS_CONTEXT_EVENTS, else on).")
+    @Option(help: "on or off: consume the account events stream (default: $PLUTUS_CONTEXT_EVENTS, else on).")
     var events: String?
+
+    @Option(help: "The account events stream (default: $PLUTUS_EVENTS_STREAM, else wealthify:events).")
+    var eventsStream: String?
+
+    @Option(help: "Its consumer group (default: $PLUTUS_EVENTS_GROUP, else plutus-context).")
+    var eventsGroup: String?
+
+    @Option(help: "Milliseconds an event may sit with a silent consumer before another takes it (default: $PLUTUS_EVENTS_CLAIM_IDLE_MS, else 30000).")
+    var eventsClaimIdleMs: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let vectorTarget = try target(of: .vector, flag: vector)
         let settings = try ContextEngineSettings(
             databaseURL: databaseURL, redisURL: redisURL, cacheTTLSeconds: contextTTLSeconds, events: events,
+            eventsStream: eventsStream, eventsGroup: eventsGroup, eventsClaimIdleMilliseconds: eventsClaimIdleMs,
             environment: environment)
         let runtime = try bootstrap()
         let vectorClient = runtime.client(of: .vector, target: vectorTarget)
@@ -46,9 +56,12 @@ struct ContextCommand: ServiceCommand {
             memories: VectorMemorySource(caller: vectorClient), logger: runtime.logger)
         var router = RPCRouter()
         ContextEngineRPC.register(engine, on: &router)
-        let consumer = ContextEventConsumer(
-            redis: redis, engine: engine,
-            configuration: .init(consumer: "\(runtime.configuration.instance)-\(getpid())"), logger: runtime.logger)
+        var events = ContextEventConsumer.Configuration(consumer: "\(runtime.configuration.instance)-\(getpid())")
+        events.stream = settings.eventsStream
+        events.group = settings.eventsGroup
+        events.deadLetterStream = settings.eventsStream + ":dead"
+        events.claimIdle = settings.eventsClaimIdle
+        let consumer = ContextEventConsumer(redis: redis, engine: engine, configuration: events, logger: runtime.logger)
         do {
             try await runtime.serve(router, clients: [vectorClient], background: settings.consumesEvents ? [consumer] : [])
         } catch {
