@@ -101,6 +101,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The app's bearer tokens (HS256 JWTs): issued by `plutus token`, verified by the gateway.
+        .target(
+            name: "PlutusAuth", dependencies: [.product(name: "JWTKit", package: "jwt-kit")],
+            swiftSettings: swiftSettings),
         // The context engine: builds, caches, versions and refreshes users' financial contexts.
         .target(
             name: "ContextEngine",
@@ -135,6 +139,7 @@ let package = Package(
             name: "PlutusCLI",
             dependencies: [
                 "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
+                "PlutusData", "PlutusAuth",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -172,7 +177,7 @@ let package = Package(
 
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
         .target(
-            name: "PlutusTestSupport", dependencies: ["ProcessSupport", "Postgres"], path: "Tests/Support",
+            name: "PlutusTestSupport", dependencies: ["ProcessSupport", "Postgres", "PlutusData"], path: "Tests/Support",
             exclude: ["http_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
@@ -211,9 +216,10 @@ let package = Package(
             name: "ContextEngineTests",
             dependencies: [
                 "ContextEngine", "PlutusData", "PlutusWire", "Postgres", "Redis", "RPCCore", "RPCTransport",
-                "PlutusTestSupport", "ProcessSupport", .product(name: "Logging", package: "swift-log"),
+                "PlutusTestSupport", "ProcessSupport", "PlutusService", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(name: "PlutusAuthTests", dependencies: ["PlutusAuth"], swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -138,13 +138,13 @@ public struct ContextVersions: Sendable {
         let user = update.userID
         for goal in update.goals {
             let id = goal.id.isEmpty ? UUID().uuidString.lowercased() : goal.id
-            let target: String? = goal.targetAmountCents.map(Self.decimal)
+            let target: String? = goal.targetAmountCents.map(Money.decimalString(cents:))
             let targetDate: String? = goal.targetDate.isEmpty ? nil : goal.targetDate
             try await connection.query(
                 """
                 INSERT INTO plutus_goals (id, user_id, type, title, target_amount, current_amount, target_date, priority, status)
                 VALUES (\(id)::uuid, \(user)::uuid, \(goal.type), \(goal.title), \(target)::numeric,
-                        \(Self.decimal(goal.currentAmountCents))::numeric, \(targetDate)::date, \(Int(goal.priority)),
+                        \(Money.decimalString(cents: goal.currentAmountCents))::numeric, \(targetDate)::date, \(Int(goal.priority)),
                         \(goal.status.isEmpty ? "active" : goal.status))
                 ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title,
                     target_amount = excluded.target_amount, current_amount = excluded.current_amount,
@@ -222,14 +222,6 @@ public struct ContextVersions: Sendable {
         for preference in update.preferences where preference.key.isEmpty {
             throw ContextEngineError.invalidArgument("a preference needs a key")
         }
-    }
-
-    /// Cents as an exact decimal string for a `numeric` column: 123456 → "1234.56".
-    static func decimal(_ cents: Int64) -> String {
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
 

@@ -1,4 +1,5 @@
-/// A small seeded random number generator, so a fuzz test's failures reproduce.
+/// A small seeded random number generator: the same seed gives the same demo households, and a
+/// fuzz test's failures reproduce.
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 

@@ -1,0 +1,46 @@
+import Foundation
+import PlutusAuth
+import Testing
+
+@Suite struct AccessTokenTests {
+    let secret = String(repeating: "s3cr3t-", count: 6)
+    let user = "0b9f4a52-3c1e-4d7a-9a55-6f0e2d1c8b01"
+
+    @Test func anIssuedTokenVerifiesToItsUser() async throws {
+        let tokens = try await AccessTokens.make(secret: secret)
+        let token = try await tokens.issue(userID: user)
+        #expect(token.split(separator: ".").count == 3)
+        #expect(try await tokens.verify(token) == user)
+    }
+
+    @Test func anExpiredTokenIsRefused() async throws {
+        let tokens = try await AccessTokens.make(secret: secret)
+        let token = try await tokens.issue(userID: user, lifetime: .seconds(60), now: Date().addingTimeInterval(-3600))
+        await #expect(throws: AccessTokenError.expired) { try await tokens.verify(token) }
+    }
+
+    @Test func anotherSecretsTokenOrATamperedOneIsRefused() async throws {
+        let tokens = try await AccessTokens.make(secret: secret)
+        let other = try await AccessTokens.make(secret: String(secret.reversed()))
+        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(try await other.issue(userID: user)) }
+        let token = try await tokens.issue(userID: user)
+        var parts = token.split(separator: ".").map(String.init)
+        let forged = try await other.issue(userID: "00000000-0000-0000-0000-000000000000").split(separator: ".")
+        parts[1] = String(forged[1])  // someone else's claims under this signature
+        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(parts.joined(separator: ".")) }
+        for garbage in ["", "a.b.c", "not a token", token + "x"] {
+            await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(garbage) }
+        }
+    }
+
+    @Test func anUnsignedTokenIsRefused() async throws {
+        let tokens = try await AccessTokens.make(secret: secret)
+        let header = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString()
+        let claims = Data(#"{"sub":"x","exp":9999999999,"iat":0,"iss":"plutus"}"#.utf8).base64EncodedString()
+        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify("\(header).\(claims).") }
+    }
+
+    @Test func aShortSecretIsRefused() async throws {
+        await #expect(throws: AccessTokenError.weakSecret) { try await AccessTokens.make(secret: "short") }
+    }
+}
