@@ -7,7 +7,7 @@ SERVICES := deploy/local/services.sh
 # Exports DATABASE_URL and REDIS_URL from the file the services script writes.
 WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 
-.PHONY: help deps services stop build generate test run bench clean
+.PHONY: help deps services stop build generate test data run bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -33,8 +33,13 @@ test: services ## Start the services, build, and run every test
 	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build
 
 REPLICAS ?= financial=3,goal=2
+SEED_USERS ?= 1000
 
-run: services build ## Start PostgreSQL, Redis and the whole cluster (REPLICAS=financial=3,goal=2); Ctrl-C stops it
+data: services build ## Migrate the local database (standalone) and seed SEED_USERS=1000 demo households once
+	$(WITH_SERVICES_ENV) .build/debug/plutus migrate --standalone
+	$(WITH_SERVICES_ENV) .build/debug/plutus seed --users $(SEED_USERS)
+
+run: data ## Start PostgreSQL, Redis and the whole cluster (REPLICAS=financial=3,goal=2); Ctrl-C stops it
 	$(WITH_SERVICES_ENV) .build/debug/plutus up --replicas $(REPLICAS)
 
 bench: services ## Release build, then the bridge and RPC benchmarks against their floors (see Benchmarks/README.md)

@@ -35,6 +35,7 @@ let package = Package(
     ] + services.map { .executable(name: $0.product, targets: [$0.target]) } + [
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
         .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
+        .executable(name: "plutus-bench-context", targets: ["ContextBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -168,6 +169,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/RPCBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "ContextBenchmarks",
+            dependencies: [
+                "ContextEngine", "PlutusData", "PlutusWire", "Postgres", "Redis", "RPCCore", "RPCTransport",
+                "BenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ContextBenchmarks",
             swiftSettings: swiftSettings
         ),
 

@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    @Test func aFailedSeedRemovesWhatItLoaded() async throws {
+        try await ScratchDatabase.with { url in
+            let client = PostgresClient(configuration: try .init(url: url, maximumConnections: 3), logger: Self.logger)
+            try await withCleanUp {
+                try await Migrator(client: client, logger: Self.logger).migrate(standalone: true)
+                // Household 15 (in the third batch of 7) breaks a rule the database enforces.
+                try await client.query("ALTER TABLE users ADD CONSTRAINT no_fifteen CHECK (email NOT LIKE '%.15@example.com')")
+                await #expect(throws: PostgresError.self) {
+                    try await DemoSeeder(client: client, logger: Self.logger).seed(users: 30, seed: 5, today: Self.today, batchSize: 7)
+                }
+                let left = try await client.query(
+                    "SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM transactions)::int AS transactions")
+                #expect(try left.first?.decode("users", as: Int.self) == 0)
+                #expect(try left.first?.decode("transactions", as: Int.self) == 0)
+            } cleanUp: {
+                await client.shutdown()
+            }
+        }
+    }
+
     @Test func householdsLookLikeRealOnes() async throws {
         try await withSeededDatabase(users: 40, seed: 11) { client, summary in
             let counts = try #require(

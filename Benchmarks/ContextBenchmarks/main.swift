@@ -1,0 +1,144 @@
+import ArgumentParser
+import BenchmarkSupport
+import ContextEngine
+import Foundation
+import Logging
+import PlutusData
+import PlutusWire
+import Postgres
+import RPCCore
+import RPCTransport
+import Redis
+
+/// `plutus-bench-context`: seeds demo households into a database of its own, then times
+/// `GetContext` over RPC (a Unix socket) on cache hits and misses, with 1 and 32 callers, beside
+/// floors measured in the same run: an RPC health check, a Redis GET and a PostgreSQL `SELECT 1`.
+@main
+struct ContextBenchmarks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plutus-bench-context",
+        abstract: "Seed households, then time GetContext over RPC: cache hits and misses, 1 and 32 callers.")
+
+    @Option(help: "Households to seed.") var users = 10_000
+    @Option(help: "The seed.") var seed: UInt64 = 42
+    @Option(help: "Calls per measurement.") var calls = 2_000
+    @Option(help: "The benchmark's own database, made next to $DATABASE_URL's.") var database = "plutus_bench_context"
+    @Flag(inversion: .prefixedNo, help: "Drop and re-seed the database first (times the seed).") var fresh = true
+
+    func run() async throws {
+        let logger = Logger(label: "plutus.bench.context")
+        let environment = ProcessInfo.processInfo.environment
+        guard let mainURL = environment["DATABASE_URL"], let redisURL = environment["REDIS_URL"],
+            let slash = mainURL.lastIndex(of: "/")
+        else { throw ValidationError("set DATABASE_URL and REDIS_URL (make services writes them to .data/services.env)") }
+        let url = String(mainURL[...slash]) + database
+
+        if fresh {
+            let admin = PostgresClient(configuration: try .init(url: mainURL, maximumConnections: 1), logger: logger)
+            try await admin.query(PostgresQuery(sql: "DROP DATABASE IF EXISTS \"\(database)\" WITH (FORCE)"))
+            try await admin.query(PostgresQuery(sql: "CREATE DATABASE \"\(database)\""))
+            await admin.shutdown()
+        }
+        let client = PostgresClient(configuration: try .init(url: url, maximumConnections: 16), logger: logger)
+        try await Migrator(client: client, logger: logger).migrate(standalone: true)
+        let seedStart = ContinuousClock.now
+        let summary = try await DemoSeeder(client: client, logger: logger).seed(users: users, seed: seed)
+        let seedTime = ContinuousClock.now - seedStart
+        try await client.query("ANALYZE")
+        let userIDs = try await client.query("SELECT id::text AS id FROM users ORDER BY id").map {
+            try $0.decode("id", as: String.self)
+        }
+
+        var redisConfiguration = try RedisConfiguration(url: redisURL)
+        redisConfiguration.poolSize = 16  // as plutus-context runs it
+        let redis = RedisClient(configuration: redisConfiguration, logger: logger)
+        let cache = ContextCache(redis: redis, logger: logger)
+        let engine = ContextEngine(
+            client: client, cache: cache, hostTables: HostTables(),
+            cipher: try DataCipher(keyList: DataCipher.generateKeyEntry(id: "bench")), memories: NoMemories(), logger: logger)
+        for user in userIDs { await cache.invalidate(user) }  // no entry left from an earlier run
+
+        var router = RPCRouter()
+        ContextEngineRPC.register(engine, on: &router)
+        HealthService { _ in .serving }.register(in: &router)
+        let socket = NSTemporaryDirectory() + "plutus-bench-context-\(getpid()).sock"
+        let server = try await RPCServer.bind(.unix(path: socket), router: router, logger: logger)
+        let connection = try await RPCClientConnection.connect(to: .unix(path: socket), logger: logger)
+
+        print("## GetContext over RPC (Unix socket), \(userIDs.count) seeded households")
+        if summary.alreadySeeded {
+            print("seed: already seeded (run with --fresh to time it)")
+        } else {
+            print(
+                "seed: \(summary.users) households, \(summary.transactions) transactions, \(summary.balances) balances "
+                    + "in \(formatted(seedTime.seconds)) s (target: under 60 s)")
+        }
+        print("")
+        print("| measure | callers | p50 ms | p99 ms | target | result |")
+        print("|---|---:|---:|---:|---|---|")
+        let health = try await measure(callers: 1, calls: calls) { _ in
+            let _: HealthCheckResponse = try await connection.unary(
+                RPCMethod(service: "plutus.v1.Health", method: "Check"), HealthCheckRequest())
+        }
+        row("floor: RPC health check", 1, health)
+        let key = "plutus:bench:floor"
+        try await redis.set(key, to: Array(repeating: 7, count: 2_000))
+        row("floor: Redis GET (2 kB)", 1, try await measure(callers: 1, calls: calls) { _ in _ = try await redis.get(key) })
+        row("floor: PostgreSQL SELECT 1", 1, try await measure(callers: 1, calls: calls) { _ in try await client.query("SELECT 1") })
+
+        let getContext: @Sendable (String) async throws -> Void = { user in
+            let _: UserContext = try await connection.unary(ContextEngineRPC.getContext, GetContextRequest(userID: user))
+        }
+        // Misses: every call asks for a household nobody has asked for yet.
+        var unused = userIDs[...]
+        for callers in [1, 32] {
+            let count = min(calls, unused.count)
+            let batch = Array(unused.prefix(count))
+            unused = unused.dropFirst(count)
+            let samples = try await measure(callers: callers, calls: count) { index in try await getContext(batch[index]) }
+            row("cache miss (built from PostgreSQL)", callers, samples, target: .milliseconds(25))
+        }
+        // Hits: the households just built are all cached.
+        let warm = Array(userIDs.prefix(min(calls, userIDs.count)))
+        for callers in [1, 32] {
+            let samples = try await measure(callers: callers, calls: calls) { index in try await getContext(warm[index % warm.count]) }
+            row("cache hit", callers, samples, target: .milliseconds(2))
+        }
+
+        try await connection.close()
+        try await server.close()
+        await redis.shutdown()
+        await client.shutdown()
+    }
+
+    /// Runs `calls` calls of `body` (given the call's number) spread over `callers` concurrent tasks.
+    private func measure(
+        callers: Int, calls: Int, _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws -> LatencySamples {
+        try await withThrowingTaskGroup(of: LatencySamples.self) { group in
+            for caller in 0..<callers {
+                group.addTask {
+                    var samples = LatencySamples(reservingCapacity: calls / callers + 1)
+                    for index in stride(from: caller, to: calls, by: callers) {
+                        let start = ContinuousClock.now
+                        try await body(index)
+                        samples.record(ContinuousClock.now - start)
+                    }
+                    return samples
+                }
+            }
+            var all = LatencySamples(reservingCapacity: calls)
+            for try await samples in group { all.record(contentsOf: samples) }
+            return all
+        }
+    }
+
+    private func row(_ name: String, _ callers: Int, _ samples: LatencySamples, target: Duration? = nil) {
+        let p99 = samples.percentile(0.99)
+        let verdict = target.map { p99 < $0 ? "PASS" : "MISS" } ?? "–"
+        let targetText = target.map { "p99 < \(formatted($0.milliseconds, 0)) ms" } ?? "–"
+        print(
+            "| \(name) | \(callers) | \(formatted(samples.percentile(0.5).milliseconds, 3)) | \(formatted(p99.milliseconds, 3)) "
+                + "| \(targetText) | \(verdict) |")
+    }
+}
