@@ -36,17 +36,35 @@ public final class ContextCache: Sendable {
     static func entryKey(_ userID: String) -> String { "plutus:context:\(userID)" }
     static func generationKey(_ userID: String) -> String { "plutus:context:\(userID):gen" }
 
+    /// A cached context as stored: its version, and the encoded ``UserContext``.
+    public struct Entry: Sendable, Equatable {
+        public let version: Int64
+        public let encoded: [UInt8]
+    }
+
     /// The cached context, or `nil` on a miss, an undecodable entry, or Redis being down.
     public func context(of userID: String) async -> UserContext? {
-        guard let bytes = await attempt("read", { try await self.redis.get(Self.entryKey(userID)) }) ?? nil else {
-            return nil
-        }
+        guard let entry = await entry(of: userID) else { return nil }
         do {
-            return try UserContext(serializedBytes: bytes)
+            return try UserContext(serializedBytes: entry.encoded)
         } catch {
             logger.warning("dropping an undecodable cached context", metadata: ["user_id": "\(userID)", "error": "\(error)"])
             return nil
         }
+    }
+
+    /// The cached entry, without decoding the context: what a hit that only passes the context
+    /// on needs. `nil` on a miss, a malformed entry, or Redis being down.
+    public func entry(of userID: String) async -> Entry? {
+        guard let bytes = await attempt("read", { try await self.redis.get(Self.entryKey(userID)) }) ?? nil else {
+            return nil
+        }
+        guard bytes.count >= 8 else {
+            logger.warning("dropping a malformed cached context", metadata: ["user_id": "\(userID)"])
+            return nil
+        }
+        let version = bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        return Entry(version: version, encoded: Array(bytes.dropFirst(8)))
     }
 
     /// The generation to pass to ``store(_:ifStill:)`` once the context is built.
@@ -60,10 +78,19 @@ public final class ContextCache: Sendable {
     /// - Returns: whether it was stored.
     @discardableResult
     public func store(_ context: UserContext, ifStill generation: Generation?) async -> Bool {
-        guard let generation, let bytes = try? context.serializedBytes() else { return false }
+        guard let encoded = try? context.serializedBytes() else { return false }
+        return await store(Entry(version: context.version, encoded: encoded), of: context.userID, ifStill: generation)
+    }
+
+    /// Caches an encoded context unless its user's data changed since `generation` was read.
+    @discardableResult
+    public func store(_ entry: Entry, of userID: String, ifStill generation: Generation?) async -> Bool {
+        guard let generation else { return false }
+        // An entry is the version (8 bytes, big-endian), then the encoded context.
+        let bytes = (0..<8).map { UInt8(truncatingIfNeeded: entry.version >> (56 - 8 * $0)) } + entry.encoded
         let reply = await attempt("store") {
             try await self.redis.evalsha(
-                Self.storeIfCurrent, keys: [Self.entryKey(context.userID), Self.generationKey(context.userID)],
+                Self.storeIfCurrent, keys: [Self.entryKey(userID), Self.generationKey(userID)],
                 arguments: [RESPArgument(generation.value), RESPArgument(bytes), RESPArgument(self.ttlMilliseconds)])
         }
         return reply == .integer(1)

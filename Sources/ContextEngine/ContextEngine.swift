@@ -43,7 +43,25 @@ public final class ContextEngine: Sendable {
         if let cached = await cache?.context(of: userID), cached.version >= minVersion {
             return cached
         }
-        return try await flights.run(userID) { [self] in
+        return try await build(userID, metadata: metadata)
+    }
+
+    /// The current context of `userID`, encoded: a cache hit is passed on as stored, never
+    /// decoded and encoded again. What `GetContext` answers with.
+    public func encodedContext(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws
+        -> [UInt8]
+    {
+        try ContextEngineError.validateUserID(userID)
+        if let entry = await cache?.entry(of: userID), entry.version >= minVersion {
+            return entry.encoded
+        }
+        return try await build(userID, metadata: metadata).serializedBytes()
+    }
+
+    /// Builds the context from PostgreSQL once however many callers miss at the same moment,
+    /// and caches it unless the data changed meanwhile.
+    private func build(_ userID: String, metadata: RPCMetadata) async throws -> UserContext {
+        try await flights.run(userID) { [self] in
             let generation = await cache?.generation(of: userID)
             var context = try await client.withTransaction { connection in
                 try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")

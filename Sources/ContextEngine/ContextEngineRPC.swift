@@ -13,9 +13,9 @@ public enum ContextEngineRPC {
 
     /// Registers the context engine's methods on `router`.
     public static func register(_ engine: ContextEngine, on router: inout RPCRouter) {
-        router.register(getContext) { (request: GetContextRequest, context) -> UserContext in
+        router.registerEncoded(getContext, responding: UserContext.self) { (request: GetContextRequest, context) in
             try await answering {
-                try await engine.context(
+                try await engine.encodedContext(
                     of: request.userID, minVersion: request.minVersion, metadata: context.outgoingMetadata())
             }
         }

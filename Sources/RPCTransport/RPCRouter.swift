@@ -117,6 +117,18 @@ public struct RPCRouter: Sendable {
         })
     }
 
+    /// Serves `method` with a handler that answers with a response already encoded: for a
+    /// handler that holds its answers as bytes (a cache), and need not decode them to send them.
+    /// The bytes must be an encoded `Response`, which the caller decodes.
+    public mutating func registerEncoded<Request: WireMessage, Response: WireMessage>(
+        _ method: RPCMethod, responding: Response.Type,
+        _ handler: @escaping @Sendable (Request, RPCServerContext) async throws -> [UInt8]
+    ) {
+        handlers[method.fullName] = (method, .unary { bytes, context in
+            try await handler(Self.decode(bytes), context)
+        })
+    }
+
     /// Serves `method` with a typed server-streaming handler, which sends its responses through
     /// the writer and returns to end the call with OK.
     public mutating func registerServerStreaming<Request: WireMessage, Response: WireMessage>(
