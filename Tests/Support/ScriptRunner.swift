@@ -40,14 +40,19 @@ public enum ScriptRunner {
     /// Runs `executable` (an absolute path) with `arguments` to completion, on the calling thread,
     /// spawned as cleanly as a script; throws ``Failure`` with its output when it exits non-zero.
     /// For short tools (a Python check, a compiler); use ``run(_:_:)`` for the checkout's scripts.
+    /// - Parameter environment: the program's whole environment; `nil` passes this process's on.
     @discardableResult
-    public static func runProgram(_ executable: String, _ arguments: [String] = []) throws -> String {
-        let (status, output) = try spawnAndWait(executable, arguments)
+    public static func runProgram(
+        _ executable: String, _ arguments: [String] = [], environment: [String: String]? = nil
+    ) throws -> String {
+        let (status, output) = try spawnAndWait(executable, arguments, environment: environment)
         guard status == 0 else { throw Failure(command: [executable] + arguments, status: status, output: output) }
         return output
     }
 
-    private static func spawnAndWait(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+    private static func spawnAndWait(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+    ) throws -> (Int32, String) {
         var pipe: [Int32] = [0, 0]
         guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
         // Close-on-exec, so children other threads spawn meanwhile don't inherit the pipe.
@@ -57,7 +62,8 @@ public enum ScriptRunner {
         let child: ChildProcess
         do {
             child = try ChildProcess.spawn(
-                executable, arguments, standardOutput: .descriptor(pipe[1]), standardError: .descriptor(pipe[1]))
+                executable, arguments, environment: environment, standardOutput: .descriptor(pipe[1]),
+                standardError: .descriptor(pipe[1]))
         } catch {
             close(pipe[1])
             throw error
