@@ -42,13 +42,15 @@ data: services build ## Migrate the local database (standalone) and seed SEED_US
 run: data ## Start PostgreSQL, Redis and the whole cluster (REPLICAS=financial=3,goal=2); Ctrl-C stops it
 	$(WITH_SERVICES_ENV) .build/debug/plutus up --replicas $(REPLICAS)
 
-bench: services ## Release build, then the bridge and RPC benchmarks against their floors (see Benchmarks/README.md)
+bench: services ## Release build, then the bridge, RPC and context benchmarks against their floors (see Benchmarks/README.md)
 	$(SWIFT) build -c release --product plutus-bench-bridges
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges postgres
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges redis
 	.build/release/plutus-bench-bridges http
 	$(SWIFT) build -c release --product plutus-bench-rpc
 	.build/release/plutus-bench-rpc
+	$(SWIFT) build -c release --product plutus-bench-context
+	$(WITH_SERVICES_ENV) .build/release/plutus-bench-context
 
 clean: ## Remove build output (not .data/)
 	rm -rf .build
