@@ -98,6 +98,11 @@ struct ContextBenchmarks: AsyncParsableCommand {
             let samples = try await measure(callers: callers, calls: count) { index in try await getContext(batch[index]) }
             row("cache miss (built from PostgreSQL)", callers, samples, target: .milliseconds(25))
         }
+        // What a caller spends decoding an answer, on a warm context.
+        if let first = userIDs.first, let entry = await cache.entry(of: first) {
+            let decode = try await measure(callers: 1, calls: calls) { _ in _ = try UserContext(serializedBytes: entry.encoded) }
+            row("decoding one context (\(entry.encoded.count) bytes)", 1, decode)
+        }
         // Hits: the households just built are all cached.
         let warm = Array(userIDs.prefix(min(calls, userIDs.count)))
         for callers in [1, 32] {

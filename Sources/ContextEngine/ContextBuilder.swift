@@ -18,11 +18,31 @@ public struct ContextBuilder: Sendable {
     }
 
     /// The context of `userID` as the data stands on `connection`.
+    ///
+    /// The queries go out together and come back in one round trip (a pipeline).
+    /// - Parameter ownSnapshot: run them in a read-only transaction of their own, so every figure
+    ///   comes from the same snapshot; `false` inside a transaction the caller holds.
     /// - Throws: ``ContextEngineError/unknownUser(_:)``, or the database's error.
-    public func build(userID: String, on connection: PostgresConnection) async throws -> UserContext {
+    public func build(userID: String, on connection: PostgresConnection, ownSnapshot: Bool = false) async throws
+        -> UserContext
+    {
         let user = PostgresBinding(userID)
-        guard let profileRow = try await connection.query(PostgresQuery(sql: queries.profile, bindings: [user])).first
-        else { throw ContextEngineError.unknownUser(userID) }
+        let days = PostgresBinding(Self.cashFlowDays)
+        let statements = [
+            queries.profile, queries.accounts, queries.holdings, queries.portfolio, queries.cashFlow,
+            queries.recentTransactions, queries.goals, queries.insights, queries.conversations, queries.preferences,
+        ].map { PostgresQuery(sql: $0, bindings: $0 == queries.cashFlow ? [user, days] : [user]) }
+        var results: ArraySlice<PostgresRows>
+        if ownSnapshot {
+            let all = try await connection.pipeline(
+                ["BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"] + statements + ["COMMIT"])
+            results = all.dropFirst().dropLast()
+        } else {
+            results = try await connection.pipeline(statements)[...]
+        }
+        func next() -> PostgresRows { results.removeFirst() }
+
+        guard let profileRow = next().first else { throw ContextEngineError.unknownUser(userID) }
         var context = UserContext(userID: userID, builtAtUnixMs: Int64(Date().timeIntervalSince1970 * 1000))
         context.version = try profileRow.decode("version")
         context.profile = UserProfile(
@@ -30,7 +50,7 @@ public struct ContextBuilder: Sendable {
             riskTolerance: try profileRow.decode("risk_tolerance"),
             annualIncomeCents: try profileRow.decode("annual_income_cents"), currency: try profileRow.decode("currency"))
 
-        let accounts = try await connection.query(PostgresQuery(sql: queries.accounts, bindings: [user]))
+        let accounts = next()
         context.accounts = try accounts.map { row in
             Account(
                 id: try row.decode("id"), type: try row.decode("type"), name: try row.decode("name"),
@@ -42,23 +62,22 @@ public struct ContextBuilder: Sendable {
         let liabilities: Int64 = try accounts.first?.decode("liabilities_cents") ?? 0
         context.netWorth = NetWorth(assetsCents: assets, liabilitiesCents: liabilities, netWorthCents: assets - liabilities)
 
-        context.holdings = try await connection.query(PostgresQuery(sql: queries.holdings, bindings: [user])).map { row in
+        context.holdings = try next().map { row in
             Holding(
                 symbol: try row.decode("symbol"), assetClass: try row.decode("asset_class"),
                 quantityMicros: try row.decode("quantity_micros"), priceCents: try row.decode("price_cents"),
                 costBasisCents: try row.decode("cost_basis_cents"), expenseRatioBps: try row.decode("expense_ratio_bps"),
                 accountID: try row.decode("account_id"), currency: try row.decode("currency"))
         }
-        context.portfolio = try await portfolio(user, on: connection)
-        context.cashFlow = try await cashFlow(user, on: connection)
-        context.transactions = try await connection.query(PostgresQuery(sql: queries.recentTransactions, bindings: [user]))
-            .map { row in
-                Transaction(
-                    id: try row.decode("id"), accountID: try row.decode("account_id"),
-                    amountCents: try row.decode("amount_cents"), date: try row.decode("posted_on"),
-                    merchant: try row.decode("merchant"), category: try row.decode("category"))
-            }
-        context.goals = try await connection.query(PostgresQuery(sql: queries.goals, bindings: [user])).map { row in
+        context.portfolio = try portfolio(next())
+        context.cashFlow = try cashFlow(next())
+        context.transactions = try next().map { row in
+            Transaction(
+                id: try row.decode("id"), accountID: try row.decode("account_id"),
+                amountCents: try row.decode("amount_cents"), date: try row.decode("posted_on"),
+                merchant: try row.decode("merchant"), category: try row.decode("category"))
+        }
+        context.goals = try next().map { row in
             Goal(
                 id: try row.decode("id"), type: try row.decode("type"), title: try row.decode("title"),
                 targetAmountCents: try row.decode("target_amount_cents", as: Int64?.self),
@@ -66,7 +85,7 @@ public struct ContextBuilder: Sendable {
                 priority: try row.decode("priority"), status: try row.decode("status"),
                 progressBps: try row.decode("progress_bps"), source: try row.decode("source"))
         }
-        context.insights = try await connection.query(PostgresQuery(sql: queries.insights, bindings: [user])).map { row in
+        context.insights = try next().map { row in
             let id: String = try row.decode("id")
             let sealed = DataCipher.Sealed(bytes: try row.decode("content_sealed"), keyID: try row.decode("content_key_id"))
             return Insight(
@@ -75,26 +94,24 @@ public struct ContextBuilder: Sendable {
                 confidence: try row.decode("confidence"), source: try row.decode("source"),
                 extractedAtUnixMs: try row.decode("extracted_at_unix_ms"))
         }
-        context.conversations = try await connection.query(PostgresQuery(sql: queries.conversations, bindings: [user]))
-            .map { row in
-                let id: String = try row.decode("id")
-                var summary = ""
-                if let bytes = try row.decode("summary_sealed", as: [UInt8]?.self) {
-                    let sealed = DataCipher.Sealed(bytes: bytes, keyID: try row.decode("summary_key_id"))
-                    summary = try cipher.openText(sealed, context: SealedColumns.conversationSummary(conversationID: id))
-                }
-                return ConversationSummary(
-                    conversationID: id, title: try row.decode("title"), summary: summary,
-                    startedAtUnixMs: try row.decode("started_at_unix_ms"), endedAtUnixMs: try row.decode("ended_at_unix_ms"))
+        context.conversations = try next().map { row in
+            let id: String = try row.decode("id")
+            var summary = ""
+            if let bytes = try row.decode("summary_sealed", as: [UInt8]?.self) {
+                let sealed = DataCipher.Sealed(bytes: bytes, keyID: try row.decode("summary_key_id"))
+                summary = try cipher.openText(sealed, context: SealedColumns.conversationSummary(conversationID: id))
             }
-        context.preferences = try await connection.query(PostgresQuery(sql: queries.preferences, bindings: [user])).map {
+            return ConversationSummary(
+                conversationID: id, title: try row.decode("title"), summary: summary,
+                startedAtUnixMs: try row.decode("started_at_unix_ms"), endedAtUnixMs: try row.decode("ended_at_unix_ms"))
+        }
+        context.preferences = try next().map {
             Preference(key: try $0.decode("key"), value: try $0.decode("value"))
         }
         return context
     }
 
-    private func portfolio(_ user: PostgresBinding, on connection: PostgresConnection) async throws -> PortfolioSummary {
-        let rows = try await connection.query(PostgresQuery(sql: queries.portfolio, bindings: [user]))
+    private func portfolio(_ rows: PostgresRows) throws -> PortfolioSummary {
         guard let first = rows.first else { return PortfolioSummary() }
         let value: Int64 = try first.decode("total_value_cents")
         let costBasis: Int64 = try first.decode("total_cost_basis_cents")
@@ -109,9 +126,7 @@ public struct ContextBuilder: Sendable {
             })
     }
 
-    private func cashFlow(_ user: PostgresBinding, on connection: PostgresConnection) async throws -> CashFlow {
-        let rows = try await connection.query(
-            PostgresQuery(sql: queries.cashFlow, bindings: [user, PostgresBinding(Self.cashFlowDays)]))
+    private func cashFlow(_ rows: PostgresRows) throws -> CashFlow {
         guard let first = rows.first else { return CashFlow(days: Int32(Self.cashFlowDays)) }
         let income: Int64 = try first.decode("income_cents")
         let spending: Int64 = try first.decode("spending_cents")

@@ -63,9 +63,8 @@ public final class ContextEngine: Sendable {
     private func build(_ userID: String, metadata: RPCMetadata) async throws -> UserContext {
         try await flights.run(userID) { [self] in
             let generation = await cache?.generation(of: userID)
-            var context = try await client.withTransaction { connection in
-                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                return try await builder.build(userID: userID, on: connection)
+            var context = try await client.withConnection { connection in
+                try await builder.build(userID: userID, on: connection, ownSnapshot: true)
             }
             await attachMemories(to: &context, metadata: metadata)
             await cache?.store(context, ifStill: generation)

@@ -11,10 +11,10 @@ public import Logging
 public actor PostgresConnection: PooledConnection {
     private let executor: ThreadExecutor
     let state = PostgresConnectionState()
-    private let statementCacheSize: Int
+    let statementCacheSize: Int
     private(set) var handle: LibPQConnectionHandle?
-    private var preparedStatements: [PreparedStatementKey: String] = [:]
-    private var preparedStatementCount = 0
+    var preparedStatements: [PreparedStatementKey: String] = [:]
+    var preparedStatementCount = 0
     let logger: Logger
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }

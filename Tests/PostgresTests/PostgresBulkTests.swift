@@ -82,3 +82,60 @@ import Testing
         }
     }
 }
+
+/// Several statements sent together and answered in one round trip.
+@Suite struct PostgresPipelineTests {
+    @Test func resultsComeBackInOrderWithTheirParameters() async throws {
+        try await withClient(try TestDatabase.makeClient()) { client in
+            let results = try await client.withConnection { connection in
+                try await connection.pipeline([
+                    "SELECT \(1) + 1 AS n",
+                    "SELECT \("a") || \("b") AS s",
+                    "SELECT generate_series(1, \(3)) AS k",
+                ])
+            }
+            #expect(try results[0].first?.decode("n", as: Int.self) == 2)
+            #expect(try results[1].first?.decode("s", as: String.self) == "ab")
+            #expect(try results[2].map { try $0.decode("k", as: Int.self) } == [1, 2, 3])
+        }
+    }
+
+    @Test func aTransactionInsideAPipelineSeesOneSnapshot() async throws {
+        let table = TestDatabase.uniqueTableName("pipeline")
+        try await withClient(try TestDatabase.makeClient()) { client in
+            try await client.query(PostgresQuery(sql: "CREATE TABLE \(table) (id integer)"))
+            let results = try await client.withConnection { connection in
+                try await connection.pipeline([
+                    "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                    PostgresQuery(sql: "SELECT count(*)::int AS n FROM \(table)"),
+                    "COMMIT",
+                ])
+            }
+            #expect(try results[1].first?.decode("n", as: Int.self) == 0)
+            try await client.query(PostgresQuery(sql: "DROP TABLE \(table)"))
+        }
+    }
+
+    @Test func aFailureStopsTheRestAndLeavesTheConnectionUsable() async throws {
+        let table = TestDatabase.uniqueTableName("pipeline_fail")
+        try await withClient(try TestDatabase.makeClient(maximumConnections: 1)) { client in
+            try await client.query(PostgresQuery(sql: "CREATE TABLE \(table) (id integer)"))
+            try await client.withConnection { connection in
+                let error = await #expect(throws: PostgresError.self) {
+                    try await connection.pipeline([
+                        PostgresQuery(sql: "INSERT INTO \(table) VALUES (1)"),
+                        "SELECT 1 / \(0) AS boom",
+                        PostgresQuery(sql: "INSERT INTO \(table) VALUES (2)"),
+                    ])
+                }
+                #expect(error?.sqlState == "22012")
+                // The implicit transaction rolled back the first insert; the third never ran.
+                let count = try await connection.query(PostgresQuery(sql: "SELECT count(*)::int AS n FROM \(table)"))
+                #expect(try count.first?.decode("n", as: Int.self) == 0)
+                let again = try await connection.pipeline(["SELECT 7 AS seven"])
+                #expect(try again[0].first?.decode("seven", as: Int.self) == 7)
+            }
+            try await client.query(PostgresQuery(sql: "DROP TABLE \(table)"))
+        }
+    }
+}
