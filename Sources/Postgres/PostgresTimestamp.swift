@@ -5,7 +5,7 @@ import Foundation
 /// Connections set `DateStyle` to ISO and the time zone to UTC, so the server writes
 /// `2026-11-25 14:59:32.123456+00`. Parsing by hand avoids `DateFormatter`, which is slow and
 /// not meant for sharing between threads.
-enum PostgresTimestamp {
+public enum PostgresTimestamp {
     private static let secondsPerDay: Int64 = 86_400
 
     /// Formats `date` as `YYYY-MM-DD HH:MM:SS.ffffff+00:00`, to the microsecond.
@@ -63,6 +63,13 @@ enum PostgresTimestamp {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// `YYYY-MM-DD` of the day `days` after 1970-01-01, as PostgreSQL writes a `date`: for writing
+    /// many dates (a bulk load) without calendar objects.
+    public static func dateString(daysSinceEpoch days: Int) -> String {
+        let (year, month, day) = civil(fromDays: Int64(days))
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func migrateAndSeedAScratchDatabaseThenMakeATokenForItsDemoUser() async throws {
-        try await ScratchDatabase.with { url in
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
             let environment = environment(["DATABASE_URL": url])
             let migrated = try ScriptRunner.runProgram(plutus, ["migrate", "--standalone"], environment: environment)
             #expect(migrated.contains("0001 host_tables — applied"))

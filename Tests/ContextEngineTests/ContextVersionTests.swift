@@ -154,6 +154,21 @@ import Testing
         }
     }
 
+    @Test func recentConversationsAppearWithTheirSummariesNewestFirst() async throws {
+        try await Household.with { household in
+            let store = ConversationStore(client: household.database, cipher: household.cipher)
+            let first = try await store.start(userID: household.userID, title: "Card debt")
+            _ = try await store.end(conversationID: first.id, userID: household.userID, summary: "Plan: pay $600 a month")
+            let second = try await store.start(userID: household.userID, title: "Retirement")
+            let context = try await household.engine().context(of: household.userID)
+            #expect(context.conversations.map(\.conversationID) == [second.id, first.id])
+            #expect(context.conversations.last?.summary == "Plan: pay $600 a month")
+            #expect(context.conversations.last?.endedAtUnixMs ?? 0 > 0)
+            #expect(context.conversations.first?.summary == "")
+            #expect(context.conversations.first?.title == "Retirement")
+        }
+    }
+
     @Test func aRowSealedWithAKeyNoLongerListedFailsLoudly() async throws {
         try await Household.with { household in
             _ = try await household.engine().apply(

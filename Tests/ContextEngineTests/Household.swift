@@ -24,7 +24,8 @@ struct Household {
 
     /// Runs `body` with a migrated scratch database holding the household, and a Redis client.
     static func with<Result>(_ body: (Household) async throws -> Result) async throws -> Result {
-        try await ScratchDatabase.with { url in
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
             let database = PostgresClient(configuration: try .init(url: url, maximumConnections: 8), logger: logger)
             let redis = try RedisClient(url: try LocalServices.redisURL(), logger: logger)
             return try await withCleanUp {

@@ -12,7 +12,8 @@ import Testing
     private func withSeededDatabase<Result>(
         users: Int, seed: UInt64, _ body: (PostgresClient, DemoSeeder.Summary) async throws -> Result
     ) async throws -> Result {
-        try await ScratchDatabase.with { url in
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
             let client = PostgresClient(configuration: try .init(url: url, maximumConnections: 2), logger: Self.logger)
             return try await withCleanUp {
                 try await Migrator(client: client, logger: Self.logger).migrate(standalone: true)
@@ -62,7 +63,8 @@ import Testing
     }
 
     @Test func aFailedSeedRemovesWhatItLoaded() async throws {
-        try await ScratchDatabase.with { url in
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
             let client = PostgresClient(configuration: try .init(url: url, maximumConnections: 3), logger: Self.logger)
             try await withCleanUp {
                 try await Migrator(client: client, logger: Self.logger).migrate(standalone: true)

@@ -11,7 +11,8 @@ import Testing
     private func withMigrator<Result>(
         hostTables: HostTables = HostTables(), _ body: (Migrator, PostgresClient) async throws -> Result
     ) async throws -> Result {
-        try await ScratchDatabase.with { url in
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
             let client = PostgresClient(configuration: try .init(url: url, maximumConnections: 2), logger: Self.logger)
             return try await withCleanUp {
                 try await body(Migrator(client: client, hostTables: hostTables, logger: Self.logger), client)
@@ -21,10 +22,11 @@ import Testing
         }
     }
 
-    private func tables(_ client: PostgresClient, schema: String = "public") async throws -> Set<String> {
+    /// The tables in `schema`, by default the scratch schema the client works in.
+    private func tables(_ client: PostgresClient, schema: String? = nil) async throws -> Set<String> {
         Set(
             try await client.query(
-                "SELECT tablename FROM pg_tables WHERE schemaname = \(schema)"
+                "SELECT tablename FROM pg_tables WHERE schemaname = coalesce(\(schema), current_schema())"
             ).map { try $0.decode("tablename", as: String.self) })
     }
 
@@ -69,18 +71,23 @@ import Testing
     }
 
     @Test func hostTablesCanHaveOtherNames() async throws {
-        let renamed = try HostTables(overrides: "users=app.customers, accounts=app.ledger_accounts")
+        let app = "host_app_\(UInt32.random(in: 0...UInt32.max))"
+        let renamed = try HostTables(overrides: "users=\(app).customers, accounts=\(app).ledger_accounts")
         try await withMigrator(hostTables: renamed) { migrator, client in
-            try await client.query("CREATE SCHEMA app")
-            try await migrator.migrate(standalone: true)
-            #expect(try await tables(client, schema: "app") == ["customers", "ledger_accounts"])
-            // Plutus's tables reference the renamed users table.
-            let reference = try await client.query(
-                """
-                SELECT confrelid::regclass::text AS target FROM pg_constraint
-                WHERE conrelid = 'plutus_conversations'::regclass AND contype = 'f'
-                """)
-            #expect(try reference.map { try $0.decode("target", as: String.self) } == ["app.customers"])
+            try await client.query(PostgresQuery(sql: "CREATE SCHEMA \(app)"))
+            try await withCleanUp {
+                try await migrator.migrate(standalone: true)
+                #expect(try await tables(client, schema: app) == ["customers", "ledger_accounts"])
+                // Plutus's tables reference the renamed users table.
+                let reference = try await client.query(
+                    """
+                    SELECT confrelid::regclass::text AS target FROM pg_constraint
+                    WHERE conrelid = 'plutus_conversations'::regclass AND contype = 'f'
+                    """)
+                #expect(try reference.map { try $0.decode("target", as: String.self) } == ["\(app).customers"])
+            } cleanUp: {
+                _ = try? await client.query(PostgresQuery(sql: "DROP SCHEMA \(app) CASCADE"))
+            }
         }
     }
 

@@ -139,3 +139,15 @@ import Testing
         }
     }
 }
+
+@Suite struct PostgresDateStringTests {
+    @Test func dateStringsAreThoseThePostgreSQLServerWrites() async throws {
+        let days = [-1, 0, 1, 59, 60, 10_956, 11_016, 11_017, 19_782, 20_000, 2_932_896]
+        try await withClient(try TestDatabase.makeClient()) { client in
+            for day in days {
+                let rows = try await client.query("SELECT (date '1970-01-01' + \(day)::integer)::text AS d")
+                #expect(PostgresTimestamp.dateString(daysSinceEpoch: day) == (try rows.first?.decode("d", as: String.self)))
+            }
+        }
+    }
+}

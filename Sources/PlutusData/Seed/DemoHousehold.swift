@@ -1,3 +1,5 @@
+import Postgres
+
 /// One demo household: a person, their accounts with a year of balances, holdings, a year of
 /// categorized transactions, and one to three goals, all drawn from a generator seeded for them.
 struct DemoHousehold {
@@ -258,14 +260,14 @@ struct DemoHousehold {
         tables.goals.text(title)
         tables.goals.money(cents: max(target, 100_00))
         tables.goals.money(cents: max(0, current))
-        tables.goals.plain(CivilDate.string(daysSinceEpoch: today + years * 365 + rng.int(0...180)))
+        tables.goals.plain(PostgresTimestamp.dateString(daysSinceEpoch: today + years * 365 + rng.int(0...180)))
         tables.goals.integer(priority)
         tables.goals.plain("active")
         tables.goals.endRow()
     }
 
     private func date(daysAgo: Int) -> String {
-        CivilDate.string(daysSinceEpoch: today - daysAgo)
+        PostgresTimestamp.dateString(daysSinceEpoch: today - daysAgo)
     }
 }
 

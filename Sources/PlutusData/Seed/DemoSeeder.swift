@@ -77,7 +77,9 @@ public struct DemoSeeder: Sendable {
             try? await removeHouseholds(queue.loaded.map { batches[$0] }, seed: seed)
             throw error
         }
-        try await client.query("ANALYZE")  // fresh statistics for the planner after a bulk load
+        // Fresh statistics for the planner after a bulk load, for the tables loaded only.
+        try await client.query(PostgresQuery(sql: hostTables.render(
+            "ANALYZE {users}, {accounts}, {account_balances}, {portfolio_holdings}, {transactions}, {financial_goals}")))
         logger.info("demo households seeded", metadata: ["users": "\(summary.users)", "transactions": "\(summary.transactions)"])
         return summary
     }

@@ -8,7 +8,8 @@ import RPCTransport
 import Redis
 
 /// `plutus-context`: serves `plutus.v1.ContextEngine` (GetContext, RefreshContext, ContextHistory,
-/// UpdateContext) and keeps contexts current from the `wealthify:events` stream.
+/// UpdateContext), keeps contexts current from the `wealthify:events` stream, and keeps the
+/// messages table's monthly partitions made ahead.
 @main
 struct ContextCommand: ServiceCommand {
     static let kind = ServiceKind.context
@@ -63,7 +64,10 @@ struct ContextCommand: ServiceCommand {
         events.claimIdle = settings.eventsClaimIdle
         let consumer = ContextEventConsumer(redis: redis, engine: engine, configuration: events, logger: runtime.logger)
         do {
-            try await runtime.serve(router, clients: [vectorClient], background: settings.consumesEvents ? [consumer] : [])
+            let partitions = MessagePartitionKeeper(client: database, logger: runtime.logger)
+            try await runtime.serve(
+                router, clients: [vectorClient],
+                background: settings.consumesEvents ? [consumer, partitions] : [partitions])
         } catch {
             await shutDown(database, redis)
             throw error

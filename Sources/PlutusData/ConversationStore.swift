@@ -1,0 +1,146 @@
+public import Foundation
+public import Postgres
+
+/// Conversations and their messages in `plutus_conversations` and `plutus_messages`, with
+/// message content and summaries sealed at rest (see ``DataCipher``).
+///
+/// Every read and write names the user as well as the conversation, so one person's request can
+/// never reach another's conversation. A message whose month has no partition yet (the
+/// maintenance that makes them ahead has not run) creates the partitions and is written again.
+public struct ConversationStore: Sendable {
+    private let client: PostgresClient
+    private let cipher: DataCipher
+
+    public init(client: PostgresClient, cipher: DataCipher) {
+        self.client = client
+        self.cipher = cipher
+    }
+
+    public struct Conversation: Sendable, Equatable {
+        public let id: String
+        public let userID: String
+        public let sessionID: String
+        public let title: String?
+        public let startedAt: Date
+        public let endedAt: Date?
+        public let summary: String?
+    }
+
+    public enum Role: String, Sendable, CaseIterable {
+        case user, assistant, system
+    }
+
+    public struct Message: Sendable, Equatable {
+        public let id: String
+        public let conversationID: String
+        public let role: Role
+        public let content: String
+        public let createdAt: Date
+    }
+
+    /// Starts a conversation for `userID`.
+    public func start(userID: String, title: String? = nil) async throws -> Conversation {
+        let id = UUID().uuidString.lowercased()
+        let session = UUID().uuidString.lowercased()
+        let rows = try await client.query(
+            """
+            INSERT INTO plutus_conversations (id, user_id, session_id, title)
+            VALUES (\(id)::uuid, \(userID)::uuid, \(session)::uuid, \(title))
+            RETURNING started_at
+            """)
+        return Conversation(
+            id: id, userID: userID, sessionID: session, title: title, startedAt: try rows.first?.decode("started_at") ?? Date(),
+            endedAt: nil, summary: nil)
+    }
+
+    /// The conversation, if it is `userID`'s.
+    public func conversation(_ id: String, userID: String) async throws -> Conversation? {
+        let rows = try await client.query(
+            """
+            SELECT session_id::text AS session_id, title, started_at, ended_at, summary_sealed, summary_key_id
+            FROM plutus_conversations WHERE id = \(id)::uuid AND user_id = \(userID)::uuid
+            """)
+        guard let row = rows.first else { return nil }
+        var summary: String?
+        if let bytes = try row.decode("summary_sealed", as: [UInt8]?.self) {
+            let sealed = DataCipher.Sealed(bytes: bytes, keyID: try row.decode("summary_key_id"))
+            summary = try cipher.openText(sealed, context: SealedColumns.conversationSummary(conversationID: id))
+        }
+        return Conversation(
+            id: id, userID: userID, sessionID: try row.decode("session_id"), title: try row.decode("title"),
+            startedAt: try row.decode("started_at"), endedAt: try row.decode("ended_at"), summary: summary)
+    }
+
+    /// Appends a message, sealed, to `userID`'s conversation.
+    /// - Throws: ``ConversationStoreError/notFound`` when the conversation is not theirs or has ended.
+    public func append(conversationID: String, userID: String, role: Role, content: String) async throws -> Message {
+        let id = UUID().uuidString.lowercased()
+        let sealed = try cipher.seal(content, context: SealedColumns.messageContent(messageID: id))
+        let insert: PostgresQuery = """
+            INSERT INTO plutus_messages (id, conversation_id, user_id, role, content_sealed, content_key_id)
+            SELECT \(id)::uuid, c.id, c.user_id, \(role.rawValue), \(sealed.bytes), \(sealed.keyID)
+            FROM plutus_conversations c
+            WHERE c.id = \(conversationID)::uuid AND c.user_id = \(userID)::uuid AND c.ended_at IS NULL
+            RETURNING created_at
+            """
+        let rows: PostgresRows
+        do {
+            rows = try await client.query(insert)
+        } catch let error as PostgresError where error.sqlState == Self.noPartition {
+            try await client.query("SELECT plutus_ensure_message_partitions(3)")
+            rows = try await client.query(insert)
+        }
+        guard let row = rows.first else { throw ConversationStoreError.notFound }
+        return Message(id: id, conversationID: conversationID, role: role, content: content, createdAt: try row.decode("created_at"))
+    }
+
+    /// Up to `limit` messages of `userID`'s conversation, oldest first; with `before`, those written before it.
+    public func messages(conversationID: String, userID: String, limit: Int = 50, before: Date? = nil) async throws
+        -> [Message]
+    {
+        let rows = try await client.query(
+            """
+            SELECT * FROM (
+                SELECT id::text AS id, role, content_sealed, content_key_id, created_at FROM plutus_messages
+                WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
+                  AND (\(before)::timestamptz IS NULL OR created_at < \(before)::timestamptz)
+                ORDER BY created_at DESC, id DESC LIMIT \(max(1, min(limit, 500)))
+            ) newest ORDER BY created_at, id
+            """)
+        return try rows.map { row in
+            let id: String = try row.decode("id")
+            let sealed = DataCipher.Sealed(bytes: try row.decode("content_sealed"), keyID: try row.decode("content_key_id"))
+            return Message(
+                id: id, conversationID: conversationID, role: Role(rawValue: try row.decode("role")) ?? .system,
+                content: try cipher.openText(sealed, context: SealedColumns.messageContent(messageID: id)),
+                createdAt: try row.decode("created_at"))
+        }
+    }
+
+    /// Ends `userID`'s conversation with its summary, sealed.
+    /// - Throws: ``ConversationStoreError/notFound`` when the conversation is not theirs.
+    public func end(conversationID: String, userID: String, summary: String) async throws -> Conversation {
+        let sealed = try cipher.seal(summary, context: SealedColumns.conversationSummary(conversationID: conversationID))
+        let rows = try await client.query(
+            """
+            UPDATE plutus_conversations SET ended_at = coalesce(ended_at, now()),
+                   summary_sealed = \(sealed.bytes), summary_key_id = \(sealed.keyID)
+            WHERE id = \(conversationID)::uuid AND user_id = \(userID)::uuid
+            RETURNING id
+            """)
+        guard !rows.isEmpty, let conversation = try await conversation(conversationID, userID: userID) else {
+            throw ConversationStoreError.notFound
+        }
+        return conversation
+    }
+
+    /// PostgreSQL's "no partition of relation found for row".
+    static let noPartition = "23514"
+}
+
+public enum ConversationStoreError: Error, Equatable, CustomStringConvertible {
+    /// No such conversation of this user (or it has ended, for a new message).
+    case notFound
+
+    public var description: String { "no such conversation for this user" }
+}
