@@ -74,7 +74,8 @@ struct ConnectionPoolTests {
 
     @Test func reusesConnectionsAndNeverExceedsTheLimit() async throws {
         let factory = Factory()
-        let pool = pool(factory, size: 3)
+        // A generous wait: the test is about the limit, and a busy machine can stall the queue.
+        let pool = pool(factory, size: 3, timeout: .seconds(60))
         let gauge = Gauge()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<100 {

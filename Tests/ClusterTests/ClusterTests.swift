@@ -115,7 +115,8 @@ struct ClusterTests {
             kill(victimPID, SIGKILL)
         }
         #expect(outcome.failures.isEmpty, "idempotent calls failed: \(outcome.failures.prefix(5))")
-        #expect(outcome.succeeded > 500, "the load ran: \(outcome.succeeded) calls")
+        // Enough calls that many were in flight when the replica died (a busy CI machine manages a few hundred).
+        #expect(outcome.succeeded > 100, "the load ran: \(outcome.succeeded) calls")
         #expect(!Self.isAlive(victimPID))
 
         // The supervisor restarts the killed replica under a new pid, and it serves again.

@@ -16,7 +16,7 @@ extension HTTPClientTests {
                 let start = ContinuousClock.now
                 task.cancel()
                 let result = await task.result
-                #expect(ContinuousClock.now - start < .seconds(1))
+                #expect(ContinuousClock.now - start < .seconds(5))  // the transfer had 10+ s to go; even a busy machine is quicker
                 #expect(throws: CancellationError.self) { try result.get() }
                 let closed = try await client.execute(HTTPRequest(url: server.url("/closed?tag=\(tag)&wait_ms=3000")))
                 #expect(closed.text == "yes")
@@ -47,7 +47,7 @@ extension HTTPClientTests {
                 let start = ContinuousClock.now
                 consumer.cancel()
                 let result = await consumer.result
-                #expect(ContinuousClock.now - start < .seconds(1))
+                #expect(ContinuousClock.now - start < .seconds(5))  // the transfer had 10+ s to go; even a busy machine is quicker
                 #expect(throws: CancellationError.self) { try result.get() }
                 let closed = try await client.execute(HTTPRequest(url: server.url("/closed?tag=\(tag)&wait_ms=3000")))
                 #expect(closed.text == "yes")
@@ -76,7 +76,7 @@ extension HTTPClientTests {
             await client.shutdown()
             let code = await errorCode { try await task.value }
             #expect(code == .shutdown)
-            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(ContinuousClock.now - start < .seconds(5))  // the transfer had 10+ s to go; even a busy machine is quicker
             #expect(await errorCode { try await client.execute(HTTPRequest(url: server.url("/ok"))) } == .shutdown)
             await client.shutdown()  // a second call returns at once
         }

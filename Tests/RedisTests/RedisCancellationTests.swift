@@ -15,7 +15,7 @@ struct RedisCancellationTests {
             let start = clock.now
             reader.cancel()
             let result = await reader.result
-            #expect(clock.now - start < .seconds(2))
+            #expect(clock.now - start < .seconds(10))  // a third of the 30 s block: ended by the cancel, even on a busy machine
             #expect(throws: CancellationError.self) { try result.get() }
             // The one pooled connection was shut down; the pool replaces it and keeps working.
             try await redis.set(prefix + "after", to: "ok")

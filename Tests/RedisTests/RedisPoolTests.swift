@@ -1,4 +1,5 @@
 import Foundation
+import PlutusTestSupport
 import Redis
 import Synchronization
 import Testing
@@ -6,7 +7,8 @@ import Testing
 @Suite("Redis connection pool")
 struct RedisPoolTests {
     @Test func fiftyConcurrentTasksShareTwoConnections() async throws {
-        try await RedisTestSupport.withClient(.init(poolSize: 2)) { redis, prefix in
+        // A generous wait for a connection: the test is about sharing, and CI machines stall.
+        try await RedisTestSupport.withClient(.init(poolSize: 2, acquireTimeout: .seconds(60))) { redis, prefix in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<50 {
                     group.addTask {
@@ -22,21 +24,29 @@ struct RedisPoolTests {
     }
 
     /// More blocked commands than the cooperative pool has threads: if hiredis blocked those threads,
-    /// nothing else could run until the blockers finished.
-    @Test func blockingCommandsDoNotOccupyTheCooperativePool() async throws {
+    /// nothing else could run until the blockers finished. The blockers wait until the test
+    /// releases them, after its own commands went through, so no clock decides the outcome.
+    @Test(.timeLimit(.minutes(1))) func blockingCommandsDoNotOccupyTheCooperativePool() async throws {
         let blockers = ProcessInfo.processInfo.activeProcessorCount + 1
         try await RedisTestSupport.withClient(.init(poolSize: blockers + 1)) { redis, prefix in
             let finished = FinishCounter()
             let tasks = (0..<blockers).map { index in
                 Task {
-                    _ = try await redis.send(["BLPOP", RESPArgument(prefix + "empty\(index)"), "2"])
+                    _ = try await redis.send(["BLPOP", RESPArgument(prefix + "empty\(index)"), "0"])
                     finished.count.add(1, ordering: .relaxed)
                 }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            // Wait until every blocker is parked in the server.
+            let parked = try await eventually {
+                let clients = try await redis.send(["CLIENT", "LIST"]).string ?? ""
+                return clients.components(separatedBy: "cmd=blpop").count > blockers
+            }
+            #expect(parked)
             for _ in 0..<10 { #expect(try await redis.send("PING") == .simpleString("PONG")) }
             #expect(finished.count.load(ordering: .relaxed) == 0)
+            for index in 0..<blockers { _ = try await redis.send(["LPUSH", RESPArgument(prefix + "empty\(index)"), "go"]) }
             for task in tasks { try await task.value }
+            #expect(finished.count.load(ordering: .relaxed) == blockers)
         }
     }
 

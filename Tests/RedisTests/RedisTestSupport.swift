@@ -16,6 +16,7 @@ enum RedisTestSupport {
         var url: String? = nil
         var poolSize: Int? = nil
         var commandTimeout: Duration? = nil
+        var acquireTimeout: Duration? = nil
         var database: Int? = nil
         var password: String? = nil
     }
@@ -25,6 +26,7 @@ enum RedisTestSupport {
         var configuration = try RedisConfiguration(url: options.url ?? LocalServices.redisURL())
         if let poolSize = options.poolSize { configuration.poolSize = poolSize }
         if let commandTimeout = options.commandTimeout { configuration.commandTimeout = commandTimeout }
+        if let acquireTimeout = options.acquireTimeout { configuration.acquireTimeout = acquireTimeout }
         if let database = options.database { configuration.database = database }
         if let password = options.password { configuration.password = password }
         return configuration
