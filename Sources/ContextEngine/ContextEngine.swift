@@ -3,6 +3,7 @@ public import PlutusData
 public import PlutusWire
 public import Postgres
 public import RPCCore
+import Synchronization
 
 /// The context engine: a user's financial context, built from PostgreSQL, cached in Redis,
 /// versioned, and kept current as things change.
@@ -18,6 +19,8 @@ public final class ContextEngine: Sendable {
     public let versions: ContextVersions
     private let memorySource: any MemorySource
     private let flights = SingleFlight<String, UserContext>()
+    /// Whether the last memory lookup failed: an outage is logged when it starts and ends, not per context.
+    private let memoriesAreDown = Mutex(false)
     private let logger: Logger
 
     /// - Parameter cache: `nil` to serve every read from PostgreSQL.
@@ -105,12 +108,17 @@ public final class ContextEngine: Sendable {
         do {
             context.memories = try await memorySource.memories(of: context.userID, about: topic, metadata: metadata)
             context.memoriesUnavailable = false
+            if memoriesAreDown.withLock({ wasDown in defer { wasDown = false }; return wasDown }) {
+                logger.notice("the vector store answers again: contexts carry memories")
+            }
         } catch {
-            logger.warning(
-                "building the context without memories: the vector store did not answer",
-                metadata: ["user_id": "\(context.userID)", "error": "\(error)"])
             context.memories = []
             context.memoriesUnavailable = true
+            if !memoriesAreDown.withLock({ wasDown in defer { wasDown = true }; return wasDown }) {
+                logger.warning(
+                    "building contexts without memories: the vector store did not answer",
+                    metadata: ["user_id": "\(context.userID)", "error": "\(error)"])
+            }
         }
     }
 }

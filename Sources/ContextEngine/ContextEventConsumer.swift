@@ -72,11 +72,11 @@ public struct ContextEventConsumer: Service {
                 return
             } catch {
                 failures += 1
-                let pause = Duration.milliseconds(min(5_000, 100 << min(failures, 6)))
+                let pauseMilliseconds = min(5_000, 100 << min(failures, 6))
                 logger.warning(
                     "reading account events failed; retrying",
-                    metadata: ["error": "\(error)", "retry_in_ms": "\(pause.components.seconds * 1000)"])
-                try? await Task.sleep(for: pause)
+                    metadata: ["error": "\(error)", "retry_in_ms": "\(pauseMilliseconds)"])
+                try? await Task.sleep(for: .milliseconds(pauseMilliseconds))
             }
         }
     }

@@ -37,8 +37,8 @@ struct Seed: AsyncParsableCommand {
         if summary.alreadySeeded {
             print("already seeded with --seed \(seed): nothing written")
         } else {
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(
                 "seeded \(summary.users) households in \(String(format: "%.1f", seconds)) s: \(summary.accounts) accounts, "
                     + "\(summary.balances) balances, \(summary.holdings) holdings, \(summary.transactions) transactions, "
