@@ -232,7 +232,9 @@ let package = Package(
                 "PlutusTestSupport", "ProcessSupport", "PlutusService", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PlutusAuthTests", dependencies: ["PlutusAuth"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlutusAuthTests", dependencies: ["PlutusAuth", .product(name: "JWTKit", package: "jwt-kit")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

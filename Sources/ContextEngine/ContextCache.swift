@@ -11,12 +11,16 @@ import Synchronization
 /// so a context built from data older than the last change never lands in the cache.
 ///
 /// Redis being down is not an error here: reads miss, writes are skipped, and the outage is
-/// logged once when it starts and once when it ends.
+/// logged once when it starts and once when it ends. An invalidation Redis did not take is
+/// remembered: that user's entry counts as a miss until Redis answers again and the
+/// invalidation goes through, so a change is never hidden behind an entry made before it.
 public final class ContextCache: Sendable {
     private let redis: RedisClient
     private let ttl: Duration
     private let logger: Logger
     private let isDown = Mutex(false)
+    /// Users whose invalidation Redis did not take yet.
+    private let unsentInvalidations = Mutex<Set<String>>([])
 
     /// The generation a builder read before building; `nil` when Redis did not answer.
     public struct Generation: Sendable, Equatable {
@@ -56,6 +60,8 @@ public final class ContextCache: Sendable {
     /// The cached entry, without decoding the context: what a hit that only passes the context
     /// on needs. `nil` on a miss, a malformed entry, or Redis being down.
     public func entry(of userID: String) async -> Entry? {
+        await retryUnsentInvalidations()
+        guard !unsentInvalidations.withLock({ $0.contains(userID) }) else { return nil }
         guard let bytes = await attempt("read", { try await self.redis.get(Self.entryKey(userID)) }) ?? nil else {
             return nil
         }
@@ -104,8 +110,22 @@ public final class ContextCache: Sendable {
             try await self.redis.evalsha(
                 Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)])
         }
-        guard case .integer(let generation) = reply else { return nil }
+        guard case .integer(let generation) = reply else {
+            unsentInvalidations.withLock { _ = $0.insert(userID) }
+            return nil
+        }
         return Generation(value: String(generation))
+    }
+
+    /// Sends the invalidations Redis did not take, now that it may answer again.
+    private func retryUnsentInvalidations() async {
+        let users = unsentInvalidations.withLock { $0 }
+        for userID in users {
+            let reply = try? await redis.evalsha(
+                Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)])
+            guard case .integer = reply else { return }  // still down: try again on the next read
+            unsentInvalidations.withLock { _ = $0.remove(userID) }
+        }
     }
 
     /// Runs one Redis operation; on failure logs the start of an outage (once) and returns `nil`.

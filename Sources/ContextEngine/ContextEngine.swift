@@ -42,11 +42,11 @@ public final class ContextEngine: Sendable {
     /// The current context of `userID`, at least as new as `minVersion`.
     /// - Throws: ``ContextEngineError``, or the database's error when PostgreSQL cannot answer.
     public func context(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws -> UserContext {
-        try ContextEngineError.validateUserID(userID)
+        let userID = try ContextEngineError.normalizedUserID(userID)
         if let cached = await cache?.context(of: userID), cached.version >= minVersion {
             return cached
         }
-        return try await build(userID, metadata: metadata)
+        return try await build(userID, minVersion: minVersion, metadata: metadata)
     }
 
     /// The current context of `userID`, encoded: a cache hit is passed on as stored, never
@@ -54,25 +54,30 @@ public final class ContextEngine: Sendable {
     public func encodedContext(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws
         -> [UInt8]
     {
-        try ContextEngineError.validateUserID(userID)
+        let userID = try ContextEngineError.normalizedUserID(userID)
         if let entry = await cache?.entry(of: userID), entry.version >= minVersion {
             return entry.encoded
         }
-        return try await build(userID, metadata: metadata).serializedBytes()
+        return try await build(userID, minVersion: minVersion, metadata: metadata).serializedBytes()
     }
 
     /// Builds the context from PostgreSQL once however many callers miss at the same moment,
-    /// and caches it unless the data changed meanwhile.
-    private func build(_ userID: String, metadata: RPCMetadata) async throws -> UserContext {
-        try await flights.run(userID) { [self] in
-            let generation = await cache?.generation(of: userID)
-            var context = try await client.withConnection { connection in
-                try await builder.build(userID: userID, on: connection, ownSnapshot: true)
-            }
-            await attachMemories(to: &context, metadata: metadata)
-            await cache?.store(context, ifStill: generation)
-            return context
+    /// and caches it unless the data changed meanwhile. A caller that joined a build begun before
+    /// the version it needs was stored builds once more.
+    private func build(_ userID: String, minVersion: Int64, metadata: RPCMetadata) async throws -> UserContext {
+        let shared = try await flights.run(userID) { [self] in try await buildAndCache(userID, metadata: metadata) }
+        guard shared.version < minVersion else { return shared }
+        return try await buildAndCache(userID, metadata: metadata)
+    }
+
+    private func buildAndCache(_ userID: String, metadata: RPCMetadata) async throws -> UserContext {
+        let generation = await cache?.generation(of: userID)
+        var context = try await client.withConnection { connection in
+            try await builder.build(userID: userID, on: connection, ownSnapshot: true)
         }
+        await attachMemories(to: &context, metadata: metadata)
+        await cache?.store(context, ifStill: generation)
+        return context
     }
 
     /// Rebuilds the context of `userID` and stores it as a new version (once per `runID`, when given).
@@ -80,13 +85,13 @@ public final class ContextEngine: Sendable {
         -> UserContext
     {
         let context = try await versions.refresh(userID: userID, reason: reason, runID: runID)
-        return await changed(context, metadata: metadata)
+        return await changed(context)
     }
 
     /// Applies what the conversation learned and stores the result as a new version (once per run id).
     public func apply(_ update: ContextUpdate, metadata: RPCMetadata = [:]) async throws -> UserContext {
         let context = try await versions.apply(update)
-        return await changed(context, metadata: metadata)
+        return await changed(context)
     }
 
     /// The newest versions of `userID`'s context first.
@@ -94,12 +99,10 @@ public final class ContextEngine: Sendable {
         try await versions.history(userID: userID, limit: limit)
     }
 
-    /// After a change: invalidate, then cache the new context under the new generation.
-    private func changed(_ context: UserContext, metadata: RPCMetadata) async -> UserContext {
-        var context = context
-        let generation = await cache?.invalidate(context.userID)
-        await attachMemories(to: &context, metadata: metadata)
-        await cache?.store(context, ifStill: generation)
+    /// After a change: invalidate, so the next read builds from the data as it now stands. (Storing
+    /// the context just made could race another change's invalidation and keep an older version.)
+    private func changed(_ context: UserContext) async -> UserContext {
+        await cache?.invalidate(context.userID)
         return context
     }
 

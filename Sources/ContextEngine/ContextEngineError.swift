@@ -27,9 +27,13 @@ public enum ContextEngineError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Checks that `userID` is a UUID before it reaches SQL.
-    static func validateUserID(_ userID: String) throws {
-        guard UUIDText.isValid(userID) else { throw ContextEngineError.invalidArgument("user_id '\(userID.prefix(64))' is not a UUID") }
+    /// Checks that `userID` is a UUID before it reaches SQL, and returns it in the one form every
+    /// key, lock and sealed value uses: lower case, as PostgreSQL writes a `uuid`.
+    static func normalizedUserID(_ userID: String) throws -> String {
+        guard UUIDText.isValid(userID) else {
+            throw ContextEngineError.invalidArgument("user_id '\(userID.prefix(64))' is not a UUID")
+        }
+        return userID.lowercased()
     }
 }
 

@@ -27,14 +27,10 @@ public struct ContextVersions: Sendable {
     ///   returns the version the first request made.
     /// - Returns: the context, carrying its version.
     public func refresh(userID: String, reason: String, runID: String = "") async throws -> UserContext {
-        try ContextEngineError.validateUserID(userID)
+        let userID = try ContextEngineError.normalizedUserID(userID)
         return try await client.withTransaction { connection in
             try await lock(userID, on: connection)
-            if let existing = try await version(madeBy: runID, userID: userID, on: connection) {
-                var context = try await builder.build(userID: userID, on: connection)
-                context.version = existing
-                return context
-            }
+            if let existing = try await storedSnapshot(madeBy: runID, userID: userID, on: connection) { return existing }
             return try await snapshot(userID: userID, reason: reason, runID: runID, on: connection)
         }
     }
@@ -44,14 +40,13 @@ public struct ContextVersions: Sendable {
     /// - Throws: ``ContextEngineError/staleVersion(base:current:)`` when `baseVersion` is set and
     ///   no longer current; ``ContextEngineError/invalidArgument(_:)`` for a malformed update.
     public func apply(_ update: ContextUpdate) async throws -> UserContext {
-        try ContextEngineError.validateUserID(update.userID)
+        var update = update
+        update.userID = try ContextEngineError.normalizedUserID(update.userID)
         try Self.validate(update)
-        return try await client.withTransaction { connection in
+        return try await client.withTransaction { [update] connection in
             try await lock(update.userID, on: connection)
-            if let existing = try await version(madeBy: update.runID, userID: update.userID, on: connection) {
-                var context = try await builder.build(userID: update.userID, on: connection)
-                context.version = existing
-                return context
+            if let existing = try await storedSnapshot(madeBy: update.runID, userID: update.userID, on: connection) {
+                return existing
             }
             let current = try await currentVersion(update.userID, on: connection)
             if update.baseVersion != 0 && update.baseVersion != current {
@@ -66,7 +61,7 @@ public struct ContextVersions: Sendable {
 
     /// The newest versions first.
     public func history(userID: String, limit: Int) async throws -> [ContextVersionInfo] {
-        try ContextEngineError.validateUserID(userID)
+        let userID = try ContextEngineError.normalizedUserID(userID)
         let rows = try await client.query(
             """
             SELECT version, (extract(epoch FROM created_at) * 1000)::bigint AS created_at_unix_ms, reason
@@ -81,16 +76,12 @@ public struct ContextVersions: Sendable {
 
     /// The snapshot stored as `version`, opened.
     public func snapshot(userID: String, version: Int64) async throws -> UserContext? {
-        try ContextEngineError.validateUserID(userID)
-        let rows = try await client.query(
-            """
-            SELECT snapshot_sealed, snapshot_key_id FROM plutus_user_context
-            WHERE user_id = \(userID)::uuid AND version = \(version)
-            """)
-        guard let row = rows.first else { return nil }
-        let sealed = DataCipher.Sealed(bytes: try row.decode("snapshot_sealed"), keyID: try row.decode("snapshot_key_id"))
-        let bytes = try cipher.open(sealed, context: SealedColumns.contextSnapshot(userID: userID, version: version))
-        return try UserContext(serializedBytes: bytes)
+        let userID = try ContextEngineError.normalizedUserID(userID)
+        return try await client.withConnection { connection in
+            try await storedSnapshot(
+                "SELECT version, snapshot_sealed, snapshot_key_id FROM plutus_user_context WHERE user_id = \(userID)::uuid AND version = \(version)",
+                userID: userID, on: connection)
+        }
     }
 
     // MARK: - Inside the transaction
@@ -105,11 +96,25 @@ public struct ContextVersions: Sendable {
         ).first?.decode("version") ?? 0
     }
 
-    private func version(madeBy runID: String, userID: String, on connection: PostgresConnection) async throws -> Int64? {
+    /// The version `runID` already made, as it was stored: asking again answers the same.
+    private func storedSnapshot(madeBy runID: String, userID: String, on connection: PostgresConnection) async throws
+        -> UserContext?
+    {
         guard !runID.isEmpty else { return nil }
-        return try await connection.query(
-            "SELECT version FROM plutus_user_context WHERE user_id = \(userID)::uuid AND run_id = \(runID)"
-        ).first?.decode("version")
+        return try await storedSnapshot(
+            "SELECT version, snapshot_sealed, snapshot_key_id FROM plutus_user_context WHERE user_id = \(userID)::uuid AND run_id = \(runID)",
+            userID: userID, on: connection)
+    }
+
+    /// The snapshot the query selects (`version`, `snapshot_sealed`, `snapshot_key_id`), opened.
+    private func storedSnapshot(_ query: PostgresQuery, userID: String, on connection: PostgresConnection) async throws
+        -> UserContext?
+    {
+        guard let row = try await connection.query(query).first else { return nil }
+        let version: Int64 = try row.decode("version")
+        let sealed = DataCipher.Sealed(bytes: try row.decode("snapshot_sealed"), keyID: try row.decode("snapshot_key_id"))
+        let bytes = try cipher.open(sealed, context: SealedColumns.contextSnapshot(userID: userID, version: version))
+        return try UserContext(serializedBytes: bytes)
     }
 
     /// Builds the context from the data as this transaction sees it and stores it as the next version.

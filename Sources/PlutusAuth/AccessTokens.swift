@@ -39,7 +39,7 @@ public struct AccessTokens: Sendable {
         let claims: Claims
         do {
             claims = try await keys.verify(token, as: Claims.self)
-        } catch let error as JWTError where error.errorType == .claimVerificationFailure {
+        } catch let error as JWTError where error.errorType == .claimVerificationFailure && error.failedClaim is ExpirationClaim {
             throw AccessTokenError.expired
         } catch {
             throw AccessTokenError.invalid

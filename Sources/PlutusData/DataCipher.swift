@@ -50,7 +50,9 @@ public struct DataCipher: Sendable {
         for entry in keyList.split(separator: ",") {
             let parts = entry.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let bytes = Data(base64Encoded: String(parts[1])) else {
-                throw DataConfigurationError("PLUTUS_DATA_KEY: '\(parts.first ?? "")…' is not id:base64")
+                // Never the entry itself in the message: without its `id:` it may be the key.
+                let id = parts.count == 2 ? "'\(parts[0].prefix(32))'" : "number \(keys.count + 1)"
+                throw DataConfigurationError("PLUTUS_DATA_KEY: entry \(id) is not id:base64-of-32-bytes")
             }
             keys.append((String(parts[0]), SymmetricKey(data: bytes)))
         }

@@ -97,6 +97,39 @@ import Testing
         }
     }
 
+    @Test func aChangeOnlyInvalidates() async throws {
+        try await Household.with { household in
+            let cache = household.cache()
+            let engine = household.engine(cache: cache)
+            _ = try await engine.context(of: household.userID)
+            #expect(await cache.entry(of: household.userID) != nil)
+            _ = try await engine.refresh(userID: household.userID, reason: "api")
+            #expect(await cache.entry(of: household.userID) == nil)
+            #expect(try await engine.context(of: household.userID).version == 1)
+            #expect(await cache.entry(of: household.userID)?.version == 1)
+        }
+    }
+
+    @Test func anInvalidationRedisDidNotTakeHidesTheEntryUntilItGoesThrough() async throws {
+        try await Household.with { household in
+            let cache = household.cache()
+            let engine = household.engine(cache: cache)
+            _ = try await engine.context(of: household.userID)
+            // A generation that INCR refuses: the invalidation script fails, as on a Redis hiccup.
+            let generationKey = "plutus:context:\(household.userID):gen"
+            try await household.redis.set(generationKey, to: "not a number")
+            await cache.invalidate(household.userID)
+            #expect(await cache.entry(of: household.userID) == nil)
+            try await household.database.query("UPDATE users SET name = 'Changed' WHERE id = \(household.userID)::uuid")
+            #expect(try await engine.context(of: household.userID).profile?.name == "Changed")
+            // Redis takes it once it can: the entry from before the change is gone for good.
+            _ = try await household.redis.del([generationKey])
+            #expect(await cache.entry(of: household.userID) == nil)
+            #expect(try await household.redis.get("plutus:context:\(household.userID)") == nil)
+            #expect(try await engine.context(of: household.userID).profile?.name == "Changed")
+        }
+    }
+
     @Test func anUndecodableEntryIsAMiss() async throws {
         try await Household.with { household in
             let engine = household.engine(cache: household.cache())

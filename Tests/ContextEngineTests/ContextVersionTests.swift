@@ -56,6 +56,42 @@ import Testing
         }
     }
 
+    @Test func aReplayedRunAnswersTheVersionItMadeAsItWasStored() async throws {
+        try await Household.with { household in
+            let engine = household.engine()
+            let first = try await engine.refresh(userID: household.userID, reason: "event", runID: "event:9-0")
+            try await household.database.query("UPDATE users SET name = 'Renamed' WHERE id = \(household.userID)::uuid")
+            _ = try await engine.refresh(userID: household.userID, reason: "api")
+            let replayed = try await engine.refresh(userID: household.userID, reason: "event", runID: "event:9-0")
+            #expect(replayed.version == 1)
+            #expect(replayed.profile?.name == "Avery Quinn")
+            #expect(replayed == first)
+        }
+    }
+
+    @Test func anIDInUpperCaseIsTheSameUserAndTheSameRows() async throws {
+        try await Household.with { household in
+            let engine = household.engine(cache: household.cache())
+            let upper = household.userID.uppercased()
+            let insightID = UUID().uuidString  // upper case, as Foundation writes it
+            let made = try await engine.apply(
+                ContextUpdate(
+                    userID: upper, insights: [Insight(id: insightID, type: "note", content: "Likes round numbers", confidence: 0.6)],
+                    runID: "upper"))
+            #expect(made.userID == household.userID)
+            #expect(made.insights.map(\.content) == ["Likes round numbers"])
+            #expect(try await engine.refresh(userID: upper, reason: "api").version == 2)
+            #expect(try await engine.context(of: upper).version == 2)
+            #expect(try await engine.context(of: household.userID).version == 2)
+            #expect(try await engine.history(userID: upper).count == 2)
+            let store = ConversationStore(client: household.database, cipher: household.cipher)
+            let conversation = try await store.start(userID: upper)
+            _ = try await store.end(conversationID: conversation.id.uppercased(), userID: upper, summary: "Sealed in capitals")
+            let read = try await engine.refresh(userID: household.userID, reason: "after")
+            #expect(read.conversations.first?.summary == "Sealed in capitals")
+        }
+    }
+
     @Test func updatesStoreGoalsInsightsAndPreferences() async throws {
         try await Household.with { household in
             let engine = household.engine()

@@ -1,4 +1,5 @@
 import Foundation
+import JWTKit
 import PlutusAuth
 import Testing
 
@@ -38,6 +39,24 @@ import Testing
         let header = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString()
         let claims = Data(#"{"sub":"x","exp":9999999999,"iat":0,"iss":"plutus"}"#.utf8).base64EncodedString()
         await #expect(throws: AccessTokenError.invalid) { try await tokens.verify("\(header).\(claims).") }
+    }
+
+    @Test func anotherIssuersTokenIsInvalidNotExpired() async throws {
+        struct Foreign: JWTPayload {
+            var sub: SubjectClaim
+            var exp: ExpirationClaim
+            var iat: IssuedAtClaim
+            var iss: IssuerClaim
+            func verify(using algorithm: some JWTAlgorithm) async throws {}
+        }
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        let token = try await keys.sign(
+            Foreign(
+                sub: .init(value: user), exp: .init(value: Date().addingTimeInterval(3600)), iat: .init(value: Date()),
+                iss: .init(value: "someone-else")))
+        let tokens = try await AccessTokens.make(secret: secret)
+        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(token) }
     }
 
     @Test func aShortSecretIsRefused() async throws {

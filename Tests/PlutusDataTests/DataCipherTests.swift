@@ -55,6 +55,13 @@ import Testing
         #expect(throws: DataConfigurationError.self) { try DataCipher(keyList: value) }
     }
 
+    @Test func aMalformedEntryIsNotEchoedIntoTheError() {
+        let bareKey = Data(repeating: 0xAB, count: 32).base64EncodedString()
+        let error = #expect(throws: DataConfigurationError.self) { try DataCipher(keyList: bareKey + "!") }
+        #expect(error?.description.contains(bareKey.prefix(12)) == false)
+        #expect(error?.description.contains("entry number 1") == true)
+    }
+
     @Test func anUnsetKeyNamesTheVariable() {
         let error = #expect(throws: DataConfigurationError.self) { try DataCipher.fromEnvironment([:]) }
         #expect(error?.description.contains("PLUTUS_DATA_KEY") == true)

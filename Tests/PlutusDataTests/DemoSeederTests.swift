@@ -50,6 +50,15 @@ import Testing
         #expect(first != other)
     }
 
+    @Test func twoSeedsLiveSideBySide() async throws {
+        try await withSeededDatabase(users: 60, seed: 1) { client, _ in
+            let second = try await DemoSeeder(client: client, logger: Self.logger).seed(users: 60, seed: 2, today: Self.today)
+            #expect(second.users == 60)
+            let count = try await client.query("SELECT count(*)::int AS n FROM users")
+            #expect(try count.first?.decode("n", as: Int.self) == 120)
+        }
+    }
+
     @Test func seedingAgainWritesNothing() async throws {
         try await withSeededDatabase(users: 10, seed: 3) { client, summary in
             #expect(summary.users == 10)

@@ -4,6 +4,7 @@ import Postgres
 /// categorized transactions, and one to three goals, all drawn from a generator seeded for them.
 struct DemoHousehold {
     private var rng: SplitMix64
+    private let seed: UInt64
     private let index: Int
     private let today: Int
 
@@ -14,6 +15,7 @@ struct DemoHousehold {
     ///   - today: days since 1970-01-01 of the last day of data.
     init(seed: UInt64, index: Int, today: Int) {
         self.rng = SplitMix64(seed: seed &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
+        self.seed = seed
         self.index = index
         self.today = today
     }
@@ -41,7 +43,8 @@ struct DemoHousehold {
         let risk = age < 35 ? rng.pick(["aggressive", "aggressive", "moderate"]) : age < 55 ? rng.pick(["moderate", "moderate", "aggressive", "conservative"]) : rng.pick(["conservative", "moderate"])
         tables.users.plain(userID)
         tables.users.text("\(first) \(last)")
-        tables.users.text("\(first.lowercased()).\(last.lowercased()).\(index)@example.com".replacingApostrophes())
+        // The seed in the address too: households of two seeds share indexes, and e-mails are unique.
+        tables.users.text("\(first.lowercased()).\(last.lowercased()).\(seed).\(index)@example.com".replacingApostrophes())
         tables.users.plain(date(daysAgo: age * 365 + rng.int(0...364)))
         tables.users.plain(risk)
         tables.users.money(cents: incomeCents)

@@ -74,7 +74,9 @@ public struct DemoSeeder: Sendable {
                 for try await part in group { summary.add(part) }
             }
         } catch {
-            try? await removeHouseholds(queue.loaded.map { batches[$0] }, seed: seed)
+            // In a task of its own: a cancelled seed (Ctrl-C) must still take back what it loaded.
+            let loaded = queue.loaded.map { batches[$0] }
+            await Task { try? await removeHouseholds(loaded, seed: seed) }.value
             throw error
         }
         // Fresh statistics for the planner after a bulk load, for the tables loaded only.
