@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 SERVICES := deploy/local/services.sh
-# Exports DATABASE_URL and REDIS_URL from the file the services script writes.
+# Exports DATABASE_URL, REDIS_URL and the development secrets from the file the services script writes.
 WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 
 .PHONY: help deps services stop build generate test data run bench clean
