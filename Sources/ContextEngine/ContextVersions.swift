@@ -183,11 +183,8 @@ public struct ContextVersions: Sendable {
 
     private static let lockClass = 0x636F_6E74  // "cont"
 
-    private static let goalTypes: Set<String> = [
-        "emergency_fund", "retirement", "home_purchase", "debt_payoff", "education", "vehicle", "travel", "wedding",
-        "investment", "other",
-    ]
-    private static let goalStatuses: Set<String> = ["", "active", "achieved", "paused", "abandoned"]
+    private static let goalTypes = Set(GoalVocabulary.types)
+    private static let goalStatuses = Set(GoalVocabulary.statuses + [""])  // "" = active
 
     static func validate(_ update: ContextUpdate) throws {
         for goal in update.goals {

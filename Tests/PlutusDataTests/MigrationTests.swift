@@ -145,6 +145,28 @@ import Testing
         }
     }
 
+    @Test func theSchemaTakesEveryGoalTypeAndStatusTheCodeKnows() async throws {
+        try await withMigrator { migrator, client in
+            try await migrator.migrate(standalone: true)
+            let user = "0b9f4a52-3c1e-4d7a-9a55-6f0e2d1c8b01"
+            try await client.query("INSERT INTO users (id, name) VALUES (\(user)::uuid, 'Goal Setter')")
+            for type in GoalVocabulary.types {
+                for status in GoalVocabulary.statuses {
+                    for table in ["financial_goals", "plutus_goals"] {
+                        try await client.query(
+                            PostgresQuery(
+                                sql: "INSERT INTO \(table) (id, user_id, type, title, status) VALUES (gen_random_uuid(), $1::uuid, $2, 'goal', $3)",
+                                bindings: [PostgresBinding(user), PostgresBinding(type), PostgresBinding(status)]))
+                    }
+                }
+            }
+            await #expect(throws: PostgresError.self) {
+                try await client.query(
+                    "INSERT INTO plutus_goals (id, user_id, type, title) VALUES (gen_random_uuid(), \(user)::uuid, 'yacht', 'x')")
+            }
+        }
+    }
+
     @Test(arguments: ["users=", "people=app.users", "users=App.Users", "users=a.b.c", "users=1users", "users"])
     func badHostTableSettingsAreRefused(setting: String) {
         #expect(throws: DataConfigurationError.self) { try HostTables(overrides: setting) }
