@@ -7,12 +7,7 @@ extension PostgresConnection {
     /// - Throws: ``PostgresError`` for the first statement that fails.
     public func executeScript(_ sql: String) async throws {
         try Task.checkCancellation()
-        guard let connection = handle?.pointer else {
-            throw PostgresError(code: .connectionLost, message: "connection is closed")
-        }
-        guard !sql.utf8.contains(0) else {
-            throw PostgresError(code: .invalidQuery, message: "the SQL text contains a NUL byte")
-        }
+        let connection = try openConnection(for: [sql])
         defer { refreshState(connection) }
         _ = try PostgresResultReader.rows(from: PQexec(connection, sql), connection: connection)
     }
@@ -28,9 +23,7 @@ extension PostgresConnection {
     @discardableResult
     public func copyIn<Chunks: Sequence<[UInt8]>>(_ statement: String, chunks: Chunks) async throws -> Int {
         try Task.checkCancellation()
-        guard let connection = handle?.pointer else {
-            throw PostgresError(code: .connectionLost, message: "connection is closed")
-        }
+        let connection = try openConnection(for: [statement])
         defer { refreshState(connection) }
         let start = PQexec(connection, statement)
         guard let start, PQresultStatus(start) == PGRES_COPY_IN else {

@@ -15,6 +15,8 @@ extension PostgresConnection {
         let operation = state.beginOperation()
         defer { state.endOperation() }
         do {
+            // The body names this actor's own method, so it runs on the connection's thread; a
+            // shared helper taking a closure ran it on a pool thread instead, blocking it in libpq.
             return try await withTaskCancellationHandler {
                 try runPipeline(queries)
             } onCancel: { [state] in
@@ -33,12 +35,7 @@ extension PostgresConnection {
     }
 
     private func runPipeline(_ queries: [PostgresQuery]) throws -> [PostgresRows] {
-        guard let connection = handle?.pointer else {
-            throw PostgresError(code: .connectionLost, message: "connection is closed")
-        }
-        for query in queries where query.sql.utf8.contains(0) {
-            throw PostgresError(code: .invalidQuery, message: "the SQL text contains a NUL byte")
-        }
+        let connection = try openConnection(for: queries.map(\.sql))
         let parameters = try queries.map { try PostgresParameters($0.bindings) }
         defer { refreshState(connection) }
         guard PQenterPipelineMode(connection) == 1 else {
@@ -49,9 +46,7 @@ extension PostgresConnection {
         for (query, parameters) in zip(queries, parameters) {
             let key = PreparedStatementKey(sql: query.sql, types: query.bindings.map(\.type))
             var name = preparedStatements[key]
-            if name == nil, preparedStatements.count < statementCacheSize {
-                preparedStatementCount += 1
-                let newName = "plutus_\(preparedStatementCount)"
+            if name == nil, let newName = nextStatementName() {
                 guard PQsendPrepare(connection, newName, query.sql, parameters.count, parameters.types) == 1 else {
                     sendFailure = PostgresError(code: .connectionLost, message: Self.errorMessage(of: connection))
                     break

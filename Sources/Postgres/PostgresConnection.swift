@@ -136,12 +136,7 @@ extension PostgresConnection {
     /// Runs `query` synchronously on this connection's thread.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresRows {
-        guard let connection = handle?.pointer else {
-            throw PostgresError(code: .connectionLost, message: "connection is closed")
-        }
-        guard !query.sql.utf8.contains(0) else {
-            throw PostgresError(code: .invalidQuery, message: "the SQL text contains a NUL byte")
-        }
+        let connection = try openConnection(for: [query.sql])
         let parameters = try PostgresParameters(query.bindings)
         defer { refreshState(connection) }
         do {
@@ -176,13 +171,31 @@ extension PostgresConnection {
     ) throws -> String? {
         let key = PreparedStatementKey(sql: query.sql, types: query.bindings.map(\.type))
         if let name = preparedStatements[key] { return name }
-        guard preparedStatements.count < statementCacheSize else { return nil }
-        preparedStatementCount += 1
-        let name = "plutus_\(preparedStatementCount)"
+        guard let name = nextStatementName() else { return nil }
         let result = PQprepare(connection, name, query.sql, parameters.count, parameters.types)
         _ = try PostgresResultReader.rows(from: result, connection: connection)
         preparedStatements[key] = name
         return name
+    }
+
+    /// A name for the next prepared statement, or `nil` once the cache is full.
+    func nextStatementName() -> String? {
+        guard preparedStatements.count < statementCacheSize else { return nil }
+        preparedStatementCount += 1
+        return "plutus_\(preparedStatementCount)"
+    }
+
+    /// The open `PGconn`, after checking that no statement in `sql` holds a NUL byte (libpq
+    /// would cut it short there).
+    /// - Throws: ``PostgresError`` `.connectionLost` when closed, `.invalidQuery` for a NUL.
+    func openConnection(for sql: [String]) throws -> OpaquePointer {
+        guard let connection = handle?.pointer else {
+            throw PostgresError(code: .connectionLost, message: "connection is closed")
+        }
+        guard !sql.contains(where: { $0.utf8.contains(0) }) else {
+            throw PostgresError(code: .invalidQuery, message: "the SQL text contains a NUL byte")
+        }
+        return connection
     }
 
     func refreshState(_ connection: OpaquePointer) {
