@@ -22,7 +22,7 @@ public struct AccountEvent: Sendable, Equatable {
                 "unknown type '\(type.prefix(64))': expected one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let userID = entry.string("user_id"), !userID.isEmpty else { throw MalformedEvent("no `user_id` field") }
-        guard UUIDText.isValid(userID) else { throw MalformedEvent("user_id '\(userID.prefix(64))' is not a UUID") }
+        guard userID.isUUID else { throw MalformedEvent("user_id '\(userID.prefix(64))' is not a UUID") }
         self.kind = kind
         self.userID = userID.lowercased()
     }

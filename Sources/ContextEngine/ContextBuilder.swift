@@ -29,9 +29,11 @@ public struct ContextBuilder: Sendable {
         let user = PostgresBinding(userID)
         let days = PostgresBinding(Self.cashFlowDays)
         let statements = [
-            queries.profile, queries.accounts, queries.holdings, queries.portfolio, queries.cashFlow,
-            queries.recentTransactions, queries.goals, queries.insights, queries.conversations, queries.preferences,
-        ].map { PostgresQuery(sql: $0, bindings: $0 == queries.cashFlow ? [user, days] : [user]) }
+            (queries.profile, [user]), (queries.accounts, [user]), (queries.holdings, [user]),
+            (queries.portfolio, [user]), (queries.cashFlow, [user, days]), (queries.recentTransactions, [user]),
+            (queries.goals, [user]), (queries.insights, [user]), (queries.conversations, [user]),
+            (queries.preferences, [user]),
+        ].map { PostgresQuery(sql: $0.0, bindings: $0.1) }
         var results: ArraySlice<PostgresRows>
         if ownSnapshot {
             let all = try await connection.pipeline(

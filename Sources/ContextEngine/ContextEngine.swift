@@ -31,7 +31,7 @@ public final class ContextEngine: Sendable {
         self.client = client
         self.cache = cache
         self.builder = ContextBuilder(hostTables: hostTables, cipher: cipher)
-        self.versions = ContextVersions(client: client, builder: builder, cipher: cipher, logger: logger)
+        self.versions = ContextVersions(client: client, builder: builder, cipher: cipher)
         self.memorySource = memories
         self.logger = logger
     }
@@ -81,15 +81,13 @@ public final class ContextEngine: Sendable {
     }
 
     /// Rebuilds the context of `userID` and stores it as a new version (once per `runID`, when given).
-    public func refresh(userID: String, reason: String, runID: String = "", metadata: RPCMetadata = [:]) async throws
-        -> UserContext
-    {
+    public func refresh(userID: String, reason: String, runID: String = "") async throws -> UserContext {
         let context = try await versions.refresh(userID: userID, reason: reason, runID: runID)
         return await changed(context)
     }
 
     /// Applies what the conversation learned and stores the result as a new version (once per run id).
-    public func apply(_ update: ContextUpdate, metadata: RPCMetadata = [:]) async throws -> UserContext {
+    public func apply(_ update: ContextUpdate) async throws -> UserContext {
         let context = try await versions.apply(update)
         return await changed(context)
     }

@@ -1,3 +1,4 @@
+import Foundation
 public import RPCCore
 
 /// Why the context engine refused a request; each maps to the RPC status a caller sees.
@@ -30,28 +31,14 @@ public enum ContextEngineError: Error, Equatable, CustomStringConvertible {
     /// Checks that `userID` is a UUID before it reaches SQL, and returns it in the one form every
     /// key, lock and sealed value uses: lower case, as PostgreSQL writes a `uuid`.
     static func normalizedUserID(_ userID: String) throws -> String {
-        guard UUIDText.isValid(userID) else {
+        guard userID.isUUID else {
             throw ContextEngineError.invalidArgument("user_id '\(userID.prefix(64))' is not a UUID")
         }
         return userID.lowercased()
     }
 }
 
-/// Checks the textual form of a UUID (8-4-4-4-12 hex digits) without Foundation's parser.
-enum UUIDText {
-    static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                let isHex =
-                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-                guard isHex else { return false }
-            }
-        }
-        return true
-    }
+extension String {
+    /// Whether this is a UUID in its textual form (either case), checked before it reaches SQL.
+    var isUUID: Bool { UUID(uuidString: self) != nil }
 }

@@ -19,11 +19,10 @@ public enum ContextEngineRPC {
                     of: request.userID, minVersion: request.minVersion, metadata: context.outgoingMetadata())
             }
         }
-        router.register(refreshContext) { (request: RefreshContextRequest, context) -> ContextVersion in
+        router.register(refreshContext) { (request: RefreshContextRequest, _) -> ContextVersion in
             try await answering {
                 let built = try await engine.refresh(
-                    userID: request.userID, reason: request.reason.isEmpty ? "api" : request.reason,
-                    metadata: context.outgoingMetadata())
+                    userID: request.userID, reason: request.reason.isEmpty ? "api" : request.reason)
                 return ContextVersion(userID: built.userID, version: built.version)
             }
         }
@@ -34,9 +33,9 @@ public enum ContextEngineRPC {
                     userID: request.userID, versions: try await engine.history(userID: request.userID, limit: limit))
             }
         }
-        router.register(updateContext) { (update: ContextUpdate, context) -> ContextVersion in
+        router.register(updateContext) { (update: ContextUpdate, _) -> ContextVersion in
             try await answering {
-                let built = try await engine.apply(update, metadata: context.outgoingMetadata())
+                let built = try await engine.apply(update)
                 return ContextVersion(userID: built.userID, version: built.version)
             }
         }

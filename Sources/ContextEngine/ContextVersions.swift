@@ -1,5 +1,4 @@
 import Foundation
-public import Logging
 public import PlutusData
 public import PlutusWire
 public import Postgres
@@ -13,13 +12,11 @@ public struct ContextVersions: Sendable {
     private let client: PostgresClient
     private let builder: ContextBuilder
     private let cipher: DataCipher
-    private let logger: Logger
 
-    public init(client: PostgresClient, builder: ContextBuilder, cipher: DataCipher, logger: Logger) {
+    public init(client: PostgresClient, builder: ContextBuilder, cipher: DataCipher) {
         self.client = client
         self.builder = builder
         self.cipher = cipher
-        self.logger = logger
     }
 
     /// Builds the context now and stores it as a new version.
@@ -188,7 +185,7 @@ public struct ContextVersions: Sendable {
 
     static func validate(_ update: ContextUpdate) throws {
         for goal in update.goals {
-            guard goal.id.isEmpty || UUIDText.isValid(goal.id) else {
+            guard goal.id.isEmpty || goal.id.isUUID else {
                 throw ContextEngineError.invalidArgument("goal id '\(goal.id.prefix(64))' is not a UUID")
             }
             guard goalTypes.contains(goal.type) else {
@@ -207,11 +204,11 @@ public struct ContextVersions: Sendable {
             }
             guard goal.priority >= 0 else { throw ContextEngineError.invalidArgument("a goal's priority cannot be negative") }
         }
-        for id in update.removedGoalIDs where !UUIDText.isValid(id) {
+        for id in update.removedGoalIDs where !id.isUUID {
             throw ContextEngineError.invalidArgument("removed goal id '\(id.prefix(64))' is not a UUID")
         }
         for insight in update.insights {
-            guard insight.id.isEmpty || UUIDText.isValid(insight.id) else {
+            guard insight.id.isEmpty || insight.id.isUUID else {
                 throw ContextEngineError.invalidArgument("insight id '\(insight.id.prefix(64))' is not a UUID")
             }
             guard !insight.type.isEmpty, !insight.content.isEmpty else {

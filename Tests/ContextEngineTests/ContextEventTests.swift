@@ -24,12 +24,13 @@ import Testing
         let consumer = ContextEventConsumer(
             redis: household.redis, engine: engine, configuration: configuration, logger: Household.logger)
         let running = Task { try await consumer.run() }
-        defer { running.cancel() }
-        let result = try await body(stream, engine)
-        running.cancel()
-        _ = await running.result
-        _ = try await household.redis.del([stream, stream + ":dead"])
-        return result
+        return try await withCleanUp {
+            try await body(stream, engine)
+        } cleanUp: {
+            running.cancel()
+            _ = await running.result
+            _ = try? await household.redis.del([stream, stream + ":dead"])
+        }
     }
 
 

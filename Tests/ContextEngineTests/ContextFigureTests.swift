@@ -71,7 +71,10 @@ import Testing
             #expect(context.holdings.first?.quantityMicros == 150_123_000)
             #expect(context.holdings.first { $0.symbol == "FXAIX" }?.expenseRatioBps == 2)  // 1.5 bps, rounded
             #expect(context.transactions.count == 13)
-            #expect(context.transactions.first?.date != nil)
+            // Newest first: the rent paid three days ago.
+            #expect(context.transactions.first?.merchant == "Landlord")
+            #expect(context.transactions.first?.amountCents == -1_500_00)
+            #expect(context.transactions.last?.merchant == "Employer payroll")  // the one 95 days ago
             let goal = try #require(context.goals.first)
             #expect(goal.title == "Six months of expenses")
             #expect(goal.progressBps == 6_250)  // 12,500.50 of 20,000.00
