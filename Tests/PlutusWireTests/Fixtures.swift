@@ -77,11 +77,18 @@ enum Fixtures {
         AgentRequest(
             conversationID: "conv-1", userID: "user-1", message: "How am I doing?",
             history: [ChatTurn(role: "user", content: "hi"), ChatTurn(role: "assistant", content: "")],
-            context: context, route: .getAdvice, summary: "Talked about the card."),
+            context: context, route: .getAdvice, summary: "Talked about the card.",
+            pendingGoals: [goal, Goal(status: "proposed")], today: "2026-11-25"),
         AgentResult(
             route: .discussGoals, reply: "You can reach it by 2030.", facts: [fact, fact], goals: [goal],
             recommendations: [recommendation], degraded: true, model: "claude-sonnet",
-            missingFields: ["target_date", "", "priority"]),
+            missingFields: ["target_date", "", "priority"], intent: "confirm", handoff: true),
+        CoachTurnState(
+            runID: "run-7", userID: "user-1", conversationID: "conv-1", message: unicode,
+            history: [ChatTurn(role: "user", content: "hi")], summary: "s", today: "2026-11-25", context: context,
+            route: .discussGoals, intent: "goal", result: AgentResult(reply: "ok", goals: [goal]),
+            pendingGoals: [goal], savedGoals: [goal, Goal()], contextVersion: .max,
+            visited: ["conversation", "goal_extraction"], idempotencyKey: "idem-1"),
         Int64Value(value: .min),
         Int32Value(value: .max),
         profile,

@@ -4,5 +4,6 @@
 #include "plutus/v1/common.pb-c.h"
 #include "plutus/v1/context.pb-c.h"
 #include "plutus/v1/frame.pb-c.h"
+#include "plutus/v1/graph.pb-c.h"
 #include "plutus/v1/health.pb-c.h"
 #include "plutus/v1/vector.pb-c.h"

@@ -37,6 +37,7 @@ public enum WireMessages {
             ContextVersion.self,
             Status.self,
             Frame.self,
+            CoachTurnState.self,
             HealthCheckRequest.self,
             HealthCheckResponse.self,
             VectorItem.self,

@@ -243,6 +243,10 @@ public struct AgentRequest: Sendable, Hashable {
     public var route: Route = .unspecified  // = 6
     /// of the conversation so far
     public var summary: String = ""  // = 7
+    /// proposed earlier, awaiting the person's yes or no (status `proposed`)
+    public var pendingGoals: [Goal] = []  // = 8
+    /// YYYY-MM-DD in the person's calendar: what "in five years" counts from
+    public var today: String = ""  // = 9
 
     public init() {}
 
@@ -253,7 +257,9 @@ public struct AgentRequest: Sendable, Hashable {
         history: [ChatTurn] = [],
         context: UserContext? = nil,
         route: Route = .unspecified,
-        summary: String = ""
+        summary: String = "",
+        pendingGoals: [Goal] = [],
+        today: String = ""
     ) {
         self.conversationID = conversationID
         self.userID = userID
@@ -262,6 +268,8 @@ public struct AgentRequest: Sendable, Hashable {
         self.context = context
         self.route = route
         self.summary = summary
+        self.pendingGoals = pendingGoals
+        self.today = today
     }
 }
 
@@ -296,6 +304,10 @@ extension AgentRequest: WireMessage {
         if let value = self.context { message.pointee.context = try value.cMessage(in: arena) }
         message.pointee.route = .init(rawValue: .init(truncatingIfNeeded: self.route.rawValue))
         if !self.summary.isEmpty { message.pointee.summary = try arena.cString(self.summary) }
+        (message.pointee.n_pending_goals, message.pointee.pending_goals) = try arena.array(self.pendingGoals) {
+            try Optional($0.cMessage(in: arena))
+        }
+        if !self.today.isEmpty { message.pointee.today = try arena.cString(self.today) }
         return message
     }
 
@@ -310,6 +322,10 @@ extension AgentRequest: WireMessage {
         self.context = message.pointee.context.map { UserContext(cMessage: $0) }
         self.route = Route(rawValue: Int32(truncatingIfNeeded: message.pointee.route.rawValue))
         self.summary = WireC.string(message.pointee.summary)
+        self.pendingGoals = WireC.messages(message.pointee.pending_goals, count: message.pointee.n_pending_goals) {
+            Goal(cMessage: $0)
+        }
+        self.today = WireC.string(message.pointee.today)
     }
 }
 
@@ -324,6 +340,10 @@ public struct AgentResult: Sendable, Hashable {
     public var model: String = ""  // = 7
     /// what the goal agent still needs to ask for
     public var missingFields: [String] = []  // = 8
+    /// what the conversation agent heard: greeting, thanks, analysis, goal, confirm, ...
+    public var intent: String = ""  // = 9
+    /// the goal agent: the answer to a proposed goal was about something else; route it afresh
+    public var handoff: Bool = false  // = 10
 
     public init() {}
 
@@ -335,7 +355,9 @@ public struct AgentResult: Sendable, Hashable {
         recommendations: [Recommendation] = [],
         degraded: Bool = false,
         model: String = "",
-        missingFields: [String] = []
+        missingFields: [String] = [],
+        intent: String = "",
+        handoff: Bool = false
     ) {
         self.route = route
         self.reply = reply
@@ -345,6 +367,8 @@ public struct AgentResult: Sendable, Hashable {
         self.degraded = degraded
         self.model = model
         self.missingFields = missingFields
+        self.intent = intent
+        self.handoff = handoff
     }
 }
 
@@ -386,6 +410,8 @@ extension AgentResult: WireMessage {
         (message.pointee.n_missing_fields, message.pointee.missing_fields) = try arena.array(self.missingFields) {
             try Optional(arena.cString($0))
         }
+        if !self.intent.isEmpty { message.pointee.intent = try arena.cString(self.intent) }
+        message.pointee.handoff = protobuf_c_boolean(self.handoff ? 1 : 0)
         return message
     }
 
@@ -403,5 +429,7 @@ extension AgentResult: WireMessage {
         self.missingFields = WireC.array(message.pointee.missing_fields, count: message.pointee.n_missing_fields) {
             WireC.string($0)
         }
+        self.intent = WireC.string(message.pointee.intent)
+        self.handoff = message.pointee.handoff != 0
     }
 }

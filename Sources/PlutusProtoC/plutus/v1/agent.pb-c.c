@@ -502,7 +502,7 @@ const ProtobufCMessageDescriptor plutus__v1__recommendation__descriptor =
   (ProtobufCMessageInit) plutus__v1__recommendation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__agent_request__field_descriptors[7] =
+static const ProtobufCFieldDescriptor plutus__v1__agent_request__field_descriptors[9] =
 {
   {
     "conversation_id",
@@ -588,20 +588,46 @@ static const ProtobufCFieldDescriptor plutus__v1__agent_request__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "pending_goals",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__AgentRequest, n_pending_goals),
+    offsetof(Plutus__V1__AgentRequest, pending_goals),
+    &plutus__v1__goal__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "today",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AgentRequest, today),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__agent_request__field_indices_by_name[] = {
   4,   /* field[4] = context */
   0,   /* field[0] = conversation_id */
   3,   /* field[3] = history */
   2,   /* field[2] = message */
+  7,   /* field[7] = pending_goals */
   5,   /* field[5] = route */
   6,   /* field[6] = summary */
+  8,   /* field[8] = today */
   1,   /* field[1] = user_id */
 };
 static const ProtobufCIntRange plutus__v1__agent_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor plutus__v1__agent_request__descriptor =
 {
@@ -611,14 +637,14 @@ const ProtobufCMessageDescriptor plutus__v1__agent_request__descriptor =
   "Plutus__V1__AgentRequest",
   "plutus.v1",
   sizeof(Plutus__V1__AgentRequest),
-  7,
+  9,
   plutus__v1__agent_request__field_descriptors,
   plutus__v1__agent_request__field_indices_by_name,
   1,  plutus__v1__agent_request__number_ranges,
   (ProtobufCMessageInit) plutus__v1__agent_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptors[8] =
+static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptors[10] =
 {
   {
     "route",
@@ -716,11 +742,37 @@ static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "intent",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AgentResult, intent),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handoff",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AgentResult, handoff),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__agent_result__field_indices_by_name[] = {
   5,   /* field[5] = degraded */
   2,   /* field[2] = facts */
   3,   /* field[3] = goals */
+  9,   /* field[9] = handoff */
+  8,   /* field[8] = intent */
   7,   /* field[7] = missing_fields */
   6,   /* field[6] = model */
   4,   /* field[4] = recommendations */
@@ -730,7 +782,7 @@ static const unsigned plutus__v1__agent_result__field_indices_by_name[] = {
 static const ProtobufCIntRange plutus__v1__agent_result__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor =
 {
@@ -740,7 +792,7 @@ const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor =
   "Plutus__V1__AgentResult",
   "plutus.v1",
   sizeof(Plutus__V1__AgentResult),
-  8,
+  10,
   plutus__v1__agent_result__field_descriptors,
   plutus__v1__agent_result__field_indices_by_name,
   1,  plutus__v1__agent_result__number_ranges,

@@ -128,10 +128,19 @@ struct  Plutus__V1__AgentRequest
    * of the conversation so far
    */
   char *summary;
+  /*
+   * proposed earlier, awaiting the person's yes or no (status `proposed`)
+   */
+  size_t n_pending_goals;
+  Plutus__V1__Goal **pending_goals;
+  /*
+   * YYYY-MM-DD in the person's calendar: what "in five years" counts from
+   */
+  char *today;
 };
 #define PLUTUS__V1__AGENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__agent_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Plutus__V1__AgentResult
@@ -155,10 +164,18 @@ struct  Plutus__V1__AgentResult
    */
   size_t n_missing_fields;
   char **missing_fields;
+  /*
+   * what the conversation agent heard: greeting, thanks, analysis, goal, confirm, ...
+   */
+  char *intent;
+  /*
+   * the goal agent: the answer to a proposed goal was about something else; route it afresh
+   */
+  protobuf_c_boolean handoff;
 };
 #define PLUTUS__V1__AGENT_RESULT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__agent_result__descriptor) \
-    , PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0,NULL }
+    , PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 /* Plutus__V1__ChatTurn methods */
