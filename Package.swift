@@ -11,10 +11,10 @@ let swiftSettings: [SwiftSetting] = [
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
     ("plutus-gateway", "GatewayService", "Gateway", []),
     ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
-    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", []),
-    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", []),
-    ("plutus-goal-agent", "GoalAgentService", "GoalAgent", []),
-    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent", []),
+    ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
+    ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
+    ("plutus-goal-agent", "GoalAgentService", "GoalAgent", ["Coach"]),
+    ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent", ["Coach"]),
     ("plutus-vector", "VectorService", "Vector", []),
 ]
 
@@ -36,6 +36,7 @@ let package = Package(
         .executable(name: "plutus-bench-bridges", targets: ["BridgeBenchmarks"]),
         .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
         .executable(name: "plutus-bench-context", targets: ["ContextBenchmarks"]),
+        .executable(name: "plutus-bench-coach", targets: ["CoachBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -116,6 +117,31 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The coach's arithmetic: time value of money, debts, cash flow, goals, projections, portfolios. No I/O.
+        .target(name: "FinanceEngine", swiftSettings: swiftSettings),
+        // The offline language engine's reading: amounts, dates, goals, routes and analyses in a person's words.
+        .target(name: "CoachLanguage", dependencies: ["FinanceEngine"], swiftSettings: swiftSettings),
+        // A LangGraph-style graph library: typed state, async nodes, routed edges, checkpoints, resume.
+        .target(name: "StateGraph", swiftSettings: swiftSettings),
+        // The four agents' work (the coach): finance engine + language provider -> replies with facts.
+        .target(
+            name: "Coach",
+            dependencies: [
+                "FinanceEngine", "CoachLanguage", "PlutusWire", "RPCCore", "RPCTransport", "PlutusCluster",
+                "PlutusService",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Plutus conversation graph the gateway runs: nodes as RPC calls, checkpoints in PostgreSQL.
+        .target(
+            name: "CoachGraph",
+            dependencies: [
+                "StateGraph", "PlutusWire", "PlutusData", "Postgres", "RPCCore", "RPCTransport", "PlutusCluster",
+                "ContextEngine", "FinanceEngine",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The cluster's catalogue (services, addresses, the manifest `plutus up` writes).
         .target(name: "PlutusCluster", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         // What every service process shares: flags from PLUTUS_*, logging, the listener, graceful shutdown.
@@ -140,7 +166,7 @@ let package = Package(
             name: "PlutusCLI",
             dependencies: [
                 "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
-                "PlutusData", "PlutusAuth",
+                "PlutusData", "PlutusAuth", "CoachGraph",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -181,6 +207,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ContextBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "CoachBenchmarks",
+            dependencies: [
+                "CoachGraph", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres", "RPCCore", "RPCTransport",
+                "PlutusCluster", "ProcessSupport", "BenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/CoachBenchmarks",
             swiftSettings: swiftSettings
         ),
 
@@ -234,6 +272,23 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PlutusAuthTests", dependencies: ["PlutusAuth", .product(name: "JWTKit", package: "jwt-kit")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FinanceEngineTests", dependencies: ["FinanceEngine", "PlutusTestSupport"],
+            exclude: ["reference.py"], swiftSettings: swiftSettings),
+        .testTarget(name: "CoachLanguageTests", dependencies: ["CoachLanguage", "FinanceEngine"], swiftSettings: swiftSettings),
+        .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CoachTests",
+            dependencies: ["Coach", "FinanceEngine", "PlutusWire", "RPCCore", "RPCTransport", "PlutusCluster"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CoachGraphTests",
+            dependencies: [
+                "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres",
+                "RPCCore", "RPCTransport", "PlutusCluster", "PlutusTestSupport", "ProcessSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,113 @@
+/// A checked graph, ready to run: step by step, a checkpoint after each step, resumable.
+public struct CompiledGraph<State: Sendable>: Sendable {
+    /// Receives the run's ``GraphEvent``s as they happen.
+    public typealias EventSink = @Sendable (GraphEvent) async -> Void
+
+    /// How a run ended: at END, or paused by a node for the person's answer.
+    public enum Completion: Sendable, Hashable {
+        case finished
+        case interrupted(node: String, reason: String)
+    }
+
+    /// A run's outcome: its final (or paused) state, how it ended, and the steps it has taken in all.
+    public struct Run: Sendable {
+        public let runID: String
+        public let state: State
+        public let completion: Completion
+        public let steps: Int
+    }
+
+    let nodes: [String: GraphNodeDefinition<State>]
+    let edges: [String: GraphEdge<State>]
+    /// The node every run starts at.
+    public let entryPoint: String
+    /// The most steps one run may take, across resumes.
+    public let stepLimit: Int
+
+    /// Starts run `runID` from the entry point with `state`.
+    /// - Throws: ``GraphRunError``; whatever finished before the error is checkpointed.
+    public func run<Checkpointer: GraphCheckpointer<State>>(
+        _ state: State, runID: String, checkpointer: Checkpointer, events: @escaping EventSink = { _ in }
+    ) async throws -> Run {
+        try await execute(from: entryPoint, state: state, afterStep: 0, runID: runID, checkpointer, events)
+    }
+
+    /// Continues run `runID` from its latest checkpoint without redoing finished nodes: the next
+    /// node of a run interrupted between two steps (a crash), or, for a run a node paused, that
+    /// node again with the state `patch` gave it (the person's answer). A finished run is
+    /// returned as it ended.
+    /// - Throws: ``GraphRunError`` (``GraphRunError/Code/runNotFound`` without a checkpoint).
+    public func resume<Checkpointer: GraphCheckpointer<State>>(
+        runID: String, checkpointer: Checkpointer, events: @escaping EventSink = { _ in },
+        patch: @Sendable (inout State) -> Void = { _ in }
+    ) async throws -> Run {
+        guard let checkpoint = try await checkpointer.latest(runID: runID) else {
+            throw GraphRunError(code: .runNotFound, message: "no checkpoint for run \(runID)")
+        }
+        guard let next = checkpoint.next, checkpoint.status != .finished else {
+            return Run(runID: runID, state: checkpoint.state, completion: .finished, steps: checkpoint.step)
+        }
+        var state = checkpoint.state
+        if checkpoint.status == .interrupted {
+            patch(&state)
+        }
+        return try await execute(from: next, state: state, afterStep: checkpoint.step, runID: runID, checkpointer, events)
+    }
+
+    private func execute<Checkpointer: GraphCheckpointer<State>>(
+        from start: String, state initial: State, afterStep: Int, runID: String,
+        _ checkpointer: Checkpointer, _ events: @escaping EventSink
+    ) async throws -> Run {
+        var state = initial
+        var current = start
+        var step = afterStep
+        while true {
+            step += 1
+            guard step <= stepLimit else {
+                throw GraphRunError(code: .stepLimitExceeded, message: "more than \(stepLimit) steps", node: current)
+            }
+            guard let node = nodes[current] else {
+                throw GraphRunError(code: .missingRoute, message: "no node named '\(current)'", node: current)
+            }
+            let started = ContinuousClock.now
+            let outcome = try await NodeRunner(node: node, runID: runID, step: step, events: events).run(state)
+            if case .interrupt(let paused, let reason) = outcome {
+                try await checkpointer.save(
+                    GraphCheckpoint(
+                        runID: runID, step: step, node: current, next: current, status: .interrupted,
+                        interruptReason: reason, state: paused))
+                await events(.interrupted(node: current, step: step, reason: reason))
+                return Run(runID: runID, state: paused, completion: .interrupted(node: current, reason: reason), steps: step)
+            }
+            state = outcome.state
+            let target = try self.target(after: current, in: state)
+            let nextName: String? = if case .node(let name) = target { name } else { nil }
+            try await checkpointer.save(
+                GraphCheckpoint(
+                    runID: runID, step: step, node: current, next: nextName,
+                    status: nextName == nil ? .finished : .running, state: state))
+            await events(.nodeFinished(node: current, step: step, duration: ContinuousClock.now - started))
+            guard let nextName else {
+                await events(.finished(steps: step))
+                return Run(runID: runID, state: state, completion: .finished, steps: step)
+            }
+            current = nextName
+        }
+    }
+
+    /// Where the run goes after `node`, asking its router when the edge is conditional.
+    func target(after node: String, in state: State) throws -> GraphTarget {
+        switch edges[node] {
+        case .direct(let target):
+            return target
+        case .conditional(let routes, let router):
+            let route = router(state)
+            guard let target = routes[route] else {
+                throw GraphRunError(code: .missingRoute, message: "the router chose '\(route)', which has no edge", node: node)
+            }
+            return target
+        case nil:
+            throw GraphRunError(code: .missingRoute, message: "no edge out", node: node)
+        }
+    }
+}
