@@ -9,13 +9,20 @@ missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  SUDO=()
+  is_root || SUDO=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+    "${SUDO[@]}" apt-get update -q >/dev/null
+    "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  }
+fi
 
-log "installing: ${missing[*]}"
-SUDO=()
-is_root || SUDO=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
-  "${SUDO[@]}" apt-get update -q >/dev/null
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-}
+# The finance engine's tests check every formula against numpy-financial (PyPI), run by the
+# python3 on PATH.
+if ! python3 -c 'import numpy_financial' 2>/dev/null; then
+  log "installing numpy-financial (pip)"
+  python3 -m pip install -q numpy-financial 2>/dev/null || python3 -m pip install -q --break-system-packages numpy-financial
+fi
