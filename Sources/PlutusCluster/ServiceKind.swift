@@ -1,4 +1,5 @@
 import Foundation
+public import RPCCore
 
 /// The services of a Plutus cluster: what each is called, where its address is configured, and
 /// which others it calls. `plutus up`, `plutus health` and the services themselves share this list.
@@ -81,4 +82,7 @@ public enum ServiceKind: String, CaseIterable, Hashable, Sendable, Codable, Cust
     }
 
     public var description: String { rawValue }
+
+    /// `plutus.v1.<Agent>/Run`, the one method every agent serves: a turn in, the agent's result out.
+    public var agentRunMethod: RPCMethod { RPCMethod(service: rpcService, method: "Run") }
 }

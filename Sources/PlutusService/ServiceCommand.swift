@@ -29,16 +29,3 @@ extension ServiceCommand {
         try ServiceConfiguration.upstream(upstream, flag: flag, environment: ProcessInfo.processInfo.environment)
     }
 }
-
-/// The four agents, which until the coach issue differ only in their kind: each serves its
-/// placeholder `Run` until SIGTERM.
-public protocol AgentCommand: ServiceCommand {}
-
-extension AgentCommand {
-    public func run() async throws {
-        let runtime = try bootstrap()
-        var router = RPCRouter()
-        PlaceholderAgent.register(Self.kind, in: &router)
-        try await runtime.serve(router)
-    }
-}

@@ -159,12 +159,19 @@ struct ClusterTests {
         var failures: [String] = []
     }
 
+    /// A small context for the financial agent to analyse: income, spending and one account.
+    static let loadContext = UserContext(
+        userID: "5f0c1c1e-8a57-4a5e-9d0f-2f1f3c1b9a77",
+        accounts: [Account(id: "checking", type: "checking", name: "Everyday", balanceCents: 3_000_00)],
+        netWorth: NetWorth(assetsCents: 3_000_00, netWorthCents: 3_000_00),
+        cashFlow: CashFlow(days: 90, incomeCents: 15_000_00, spendingCents: 11_000_00, netCents: 4_000_00))
+
     /// Runs `workers` loops of idempotent `Run` calls for `duration`, with `disruption` alongside.
     static func load(
         _ client: RPCClient, workers: Int, for duration: Duration, disruption: @escaping @Sendable () async throws -> Void
     ) async throws -> LoadOutcome {
         let end = ContinuousClock.now + duration
-        let method = RPCMethod(service: ServiceKind.financialAgent.rpcService, method: "Run")
+        let method = ServiceKind.financialAgent.agentRunMethod
         return try await withThrowingTaskGroup(of: LoadOutcome.self) { group in
             group.addTask {
                 try await disruption()
@@ -178,9 +185,9 @@ struct ClusterTests {
                         call += 1
                         var metadata = RPCMetadata()
                         metadata.idempotencyKey = "worker-\(worker)-call-\(call)"
-                        var request = AgentRequest()
-                        request.message = "How much can I save each month?"
-                        request.route = .analyzeFinances
+                        let request = AgentRequest(
+                            userID: "5f0c1c1e-8a57-4a5e-9d0f-2f1f3c1b9a77", message: "How much can I save each month?",
+                            context: loadContext, route: .analyzeFinances, today: "2026-11-25")
                         do {
                             let result = try await client.unary(
                                 method, request, as: AgentResult.self, deadline: RPCDeadline(after: .seconds(5)),

@@ -108,19 +108,4 @@ struct ServiceConfigurationTests {
         #expect(ServiceKind(named: "recommendation-agent") == .recommendationAgent)
         #expect(ServiceKind.gateway.upstreams.count == 6)
     }
-
-    @Test func placeholderAgentsSayWhatTheyAre() async throws {
-        var router = RPCRouter()
-        PlaceholderAgent.register(.goalAgent, in: &router)
-        var request = AgentRequest()
-        request.route = .discussGoals
-        request.message = "I want to buy a house"
-        let result = try await InProcessRPCCaller(router: router).unary(
-            PlaceholderAgent.runMethod(of: .goalAgent), request, as: AgentResult.self)
-        #expect(result.route == .discussGoals)
-        #expect(result.degraded)
-        #expect(result.model == "placeholder")
-        #expect(result.reply.contains("placeholder"))
-        #expect(result.facts.isEmpty, "a placeholder never invents a figure")
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Coach
 import PlutusCluster
 import PlutusService
 

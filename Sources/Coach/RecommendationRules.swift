@@ -1,0 +1,121 @@
+import FinanceEngine
+import PlutusWire
+
+/// The candidate recommendations, each a rule over the person's finances with its impact
+/// computed by the finance engine. The agent keeps those that apply and ranks them.
+struct RecommendationRules {
+    let person: PersonFinances
+    var sheet: FactSheet
+
+    /// A return a diversified long-term portfolio might expect; the yardstick for debt against investing.
+    static let expectedInvestmentReturn = 0.06
+    /// A yield cash in a high-yield savings account might earn.
+    static let cashYield = 0.04
+
+    /// A recommendation and where it ranks: tier first (safety, then costly debt, then growth), impact next.
+    struct Candidate {
+        let tier: Int
+        let recommendation: Recommendation
+    }
+
+    init(person: PersonFinances) {
+        self.person = person
+        sheet = FactSheet(currency: person.currency)
+    }
+
+    mutating func all() -> [Candidate] {
+        [emergencyFund(), highInterestDebt(), fundFees(), savingsRate(), idleCash()].compactMap { $0 }
+    }
+
+    mutating func emergencyFund() -> Candidate? {
+        let target = person.monthlyEssentialCents * 3
+        guard person.monthlyEssentialCents > 0, person.liquidCents < target else { return nil }
+        let gap = target - person.liquidCents
+        let monthly = max(person.monthlySurplusCents / 2, 1)
+        let months = Int((gap + monthly - 1) / monthly)
+        let shownGap = sheet.money("emergency_fund_gap", gap, source: "finance_engine.emergency_fund")
+        let shownTarget = sheet.money("emergency_fund_target", target, source: "finance_engine.emergency_fund")
+        return Candidate(
+            tier: person.liquidCents < person.monthlyEssentialCents ? 0 : 1,
+            recommendation: Recommendation(
+                id: "rec-emergency-fund", title: "Build your emergency fund to three months of essentials",
+                rationale: "You're \(shownGap) short of \(shownTarget), a cushion that keeps a surprise bill off a credit card.",
+                category: "emergency_fund", impactAmountCents: gap, impactUnit: person.currency,
+                horizonMonths: Int32(min(months, 120))))
+    }
+
+    mutating func highInterestDebt() -> Candidate? {
+        let costly = person.debts.filter { Double($0.aprBps) / 10_000 > Self.expectedInvestmentReturn }
+        guard !costly.isEmpty else { return nil }
+        let extra = FinancialAnalyses.extraForDebts(person)
+        let minimumsOnly = DebtPayoff.plan(debts: costly, strategy: .avalanche, start: person.today)
+        let withExtra = DebtPayoff.plan(debts: costly, extraMonthlyCents: extra, strategy: .avalanche, start: person.today)
+        let saved = max(0, minimumsOnly.totalInterestCents - withExtra.totalInterestCents)
+        guard saved > 0, let months = withExtra.monthsToDebtFree else { return nil }
+        let shownExtra = sheet.money("debt_extra_payment", extra, source: "finance_engine.debt_payoff")
+        let shownSaved = sheet.money("debt_interest_saved", saved, source: "finance_engine.debt_payoff")
+        return Candidate(
+            tier: 2,
+            recommendation: Recommendation(
+                id: "rec-high-interest-debt", title: "Pay down high-interest debt, highest rate first",
+                rationale: "An extra \(shownExtra) a month, rate first, saves \(shownSaved) in interest.",
+                category: "debt", impactAmountCents: saved, impactUnit: person.currency, horizonMonths: Int32(months)))
+    }
+
+    mutating func fundFees() -> Candidate? {
+        guard let portfolio = person.context.portfolio, portfolio.valueCents > 0 else { return nil }
+        let ratio = Double(portfolio.weightedExpenseRatioCentibps) / 1_000_000
+        let lowCost = 0.0005
+        guard ratio > 0.0025 else { return nil }
+        let value = Cents.toDollars(portfolio.valueCents)
+        let years = 20.0
+        let high = TimeValue.fv(rate: Self.expectedInvestmentReturn - ratio, nper: years, pmt: 0, pv: -value)
+        let low = TimeValue.fv(rate: Self.expectedInvestmentReturn - lowCost, nper: years, pmt: 0, pv: -value)
+        let drag = Cents.fromDollars(low - high)
+        let shownRatio = sheet.percent("weighted_expense_ratio", ratio, decimals: 2, source: "context.portfolio")
+        let shownDrag = sheet.money("fee_drag_20y", drag, source: "finance_engine.fee_drag")
+        return Candidate(
+            tier: 3,
+            recommendation: Recommendation(
+                id: "rec-fund-fees", title: "Move toward low-cost, broadly diversified index funds",
+                rationale: "Your funds charge \(shownRatio) a year on average; at low-cost fund fees you'd keep about \(shownDrag) more over 20 years.",
+                category: "investing", impactAmountCents: drag, impactUnit: person.currency, horizonMonths: 240))
+    }
+
+    mutating func savingsRate() -> Candidate? {
+        guard person.monthlyIncomeCents > 0,
+            let rate = FinanceEngine.CashFlow.savingsRate(
+                monthlyIncomeCents: person.monthlyIncomeCents, monthlySpendingCents: person.monthlySpendingCents),
+            rate < 0.15
+        else { return nil }
+        let extra = max(25_00, person.monthlyIncomeCents / 20 / 100 * 100)
+        let grown = Cents.fromDollars(
+            TimeValue.fv(rate: Self.expectedInvestmentReturn / 12, nper: 120, pmt: -Cents.toDollars(extra), pv: 0))
+        let shownExtra = sheet.money("savings_increase_monthly", extra, source: "finance_engine.savings_rate")
+        let shownGrown = sheet.money("savings_increase_10y", grown, source: "finance_engine.time_value")
+        return Candidate(
+            tier: 3,
+            recommendation: Recommendation(
+                id: "rec-savings-rate", title: "Automate a bigger monthly transfer to savings",
+                rationale: "Saving \(shownExtra) more a month could grow to about \(shownGrown) in 10 years.",
+                category: "saving", impactAmountCents: grown, impactUnit: person.currency, horizonMonths: 120))
+    }
+
+    mutating func idleCash() -> Candidate? {
+        let cushion = person.monthlyEssentialCents * 6
+        let excess = person.liquidCents - cushion
+        guard person.monthlyEssentialCents > 0, excess > 5_000_00 else { return nil }
+        let dollars = Cents.toDollars(excess)
+        let invested = TimeValue.fv(rate: Self.expectedInvestmentReturn, nper: 10, pmt: 0, pv: -dollars)
+        let saved = TimeValue.fv(rate: Self.cashYield, nper: 10, pmt: 0, pv: -dollars)
+        let gain = Cents.fromDollars(invested - saved)
+        let shownExcess = sheet.money("cash_above_cushion", excess, source: "finance_engine.emergency_fund")
+        let shownGain = sheet.money("idle_cash_opportunity_10y", gain, source: "finance_engine.time_value")
+        return Candidate(
+            tier: 3,
+            recommendation: Recommendation(
+                id: "rec-idle-cash", title: "Put cash beyond your six-month cushion to work",
+                rationale: "About \(shownExcess) sits above a six-month cushion; invested for the long term it could be worth roughly \(shownGain) more in 10 years than in savings.",
+                category: "investing", impactAmountCents: gain, impactUnit: person.currency, horizonMonths: 120))
+    }
+}
