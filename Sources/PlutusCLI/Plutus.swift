@@ -6,6 +6,6 @@ struct Plutus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plutus",
         abstract: "Run and inspect Plutus, the AI wealth-building coach.",
-        subcommands: [Up.self, Health.self, Migrate.self, Seed.self, Token.self, Keygen.self]
+        subcommands: [Up.self, Health.self, Chat.self, Migrate.self, Seed.self, Token.self, Keygen.self]
     )
 }

@@ -1,0 +1,100 @@
+import ContextEngine
+import PlutusCluster
+import PlutusWire
+import RPCCore
+import RPCTransport
+import StateGraph
+
+/// The graph's nodes: each builds its request from the state, calls its service, and folds the
+/// answer back into the state.
+struct CoachNodes: Sendable {
+    let services: CoachServices
+
+    /// Loads the person's context (once per run), then asks the conversation agent for the route;
+    /// small talk is answered here and the run ends.
+    @Sendable func converse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        var state = visited(state, node)
+        if state.context == nil {
+            state.context = try await services.context.unary(
+                ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
+                deadline: deadline(node), metadata: metadata(state, node))
+        }
+        let result = try await ask(services.conversationAgent, .conversationAgent, route: .unspecified, state, node)
+        state.route = result.route
+        state.intent = result.intent
+        state.pendingGoals = []
+        state.result = result.route == .end ? result : nil
+        return .next(state)
+    }
+
+    @Sendable func analyse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        var state = visited(state, node)
+        state.result = try await ask(services.financialAgent, .financialAgent, route: .analyzeFinances, state, node)
+        return .next(state)
+    }
+
+    /// Asks the goal agent; goals it proposes pause the run until the person answers, goals the
+    /// person confirmed go on to be saved.
+    @Sendable func extractGoals(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        var state = visited(state, node)
+        let result = try await ask(services.goalAgent, .goalAgent, route: .discussGoals, state, node)
+        state.result = result
+        if result.handoff {
+            state.pendingGoals = []
+            return .next(state)
+        }
+        let proposed = result.goals.filter { $0.status == "proposed" }
+        state.savedGoals = result.goals.filter { $0.status == "active" }
+        state.pendingGoals = proposed
+        return proposed.isEmpty ? .next(state) : .interrupt(state, reason: CoachGraph.confirmGoals)
+    }
+
+    @Sendable func recommend(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        var state = visited(state, node)
+        state.result = try await ask(services.recommendationAgent, .recommendationAgent, route: .getAdvice, state, node)
+        return .next(state)
+    }
+
+    /// Saves what the turn settled (confirmed goals) as a new context version. The run's id
+    /// makes the update idempotent: a retried or resumed step gets the version it made before.
+    @Sendable func updateContext(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        var state = visited(state, node)
+        guard !state.savedGoals.isEmpty else { return .next(state) }
+        let update = ContextUpdate(
+            userID: state.userID, baseVersion: state.context?.version ?? 0, goals: state.savedGoals,
+            reason: "goal_extraction", runID: "\(state.runID):\(CoachGraph.contextUpdate)")
+        let version = try await services.context.unary(
+            ContextEngineRPC.updateContext, update, as: ContextVersion.self, deadline: deadline(node),
+            metadata: metadata(state, node))
+        state.contextVersion = version.version
+        return .next(state)
+    }
+
+    private func ask(
+        _ caller: any RPCCaller, _ agent: ServiceKind, route: Route, _ state: CoachTurnState, _ node: NodeContext
+    ) async throws -> AgentResult {
+        let request = AgentRequest(
+            conversationID: state.conversationID, userID: state.userID, message: state.message,
+            history: state.history, context: state.context, route: route, summary: state.summary,
+            pendingGoals: state.pendingGoals, today: state.today)
+        return try await caller.unary(
+            agent.agentRunMethod, request, as: AgentResult.self, deadline: deadline(node),
+            metadata: metadata(state, node))
+    }
+
+    private func visited(_ state: CoachTurnState, _ node: NodeContext) -> CoachTurnState {
+        var state = state
+        state.visited.append(node.node)
+        return state
+    }
+
+    /// The node's deadline as the RPC's.
+    private func deadline(_ node: NodeContext) -> RPCDeadline? {
+        node.deadline.map { RPCDeadline(after: ContinuousClock.now.duration(to: $0)) }
+    }
+
+    /// Marks the call safe to retry on another replica: the same run, step and node.
+    private func metadata(_ state: CoachTurnState, _ node: NodeContext) -> RPCMetadata {
+        [RPCMetadata.idempotencyKey: "\(state.runID):\(node.step):\(node.node)"]
+    }
+}

@@ -1,0 +1,72 @@
+public import Foundation
+import FinanceEngine
+public import PlutusData
+public import PlutusWire
+public import StateGraph
+
+/// Takes one message of a conversation through the graph: reads the recent history, records the
+/// message, resumes the conversation's paused run (a goal awaiting the person's answer) or starts
+/// a new one, and records the reply.
+public struct CoachTurnRunner: Sendable {
+    /// A turn's outcome: the graph's final state (its `result` holds the reply) and whether the
+    /// run paused for the person's answer.
+    public struct Turn: Sendable {
+        public let state: CoachTurnState
+        public let completion: CompiledGraph<CoachTurnState>.Completion
+        /// The assistant's stored message.
+        public let reply: ConversationStore.Message
+    }
+
+    private let graph: CompiledGraph<CoachTurnState>
+    private let checkpointer: PostgresCheckpointer
+    private let conversations: ConversationStore
+    private let historyLimit: Int
+
+    public init(
+        graph: CompiledGraph<CoachTurnState>, checkpointer: PostgresCheckpointer, conversations: ConversationStore,
+        historyLimit: Int = 20
+    ) {
+        self.graph = graph
+        self.checkpointer = checkpointer
+        self.conversations = conversations
+        self.historyLimit = historyLimit
+    }
+
+    /// Answers `message` in `userID`'s conversation `conversationID`.
+    /// - Parameter today: the person's calendar day, `YYYY-MM-DD` (default: today in UTC).
+    /// - Throws: ``ConversationStoreError/notFound`` for a conversation that is not theirs or has
+    ///   ended; ``GraphRunError`` when the graph cannot finish (what it finished is checkpointed).
+    public func reply(
+        to message: String, conversationID: String, userID: String, today: String? = nil,
+        events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in }
+    ) async throws -> Turn {
+        let history = try await conversations.messages(
+            conversationID: conversationID, userID: userID, limit: historyLimit
+        ).map { ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000)) }
+        _ = try await conversations.append(conversationID: conversationID, userID: userID, role: .user, content: message)
+        let day = today ?? Self.utcToday()
+        let run: CompiledGraph<CoachTurnState>.Run
+        if let paused = try await checkpointer.pausedRun(conversationID: conversationID, userID: userID) {
+            run = try await graph.resume(runID: paused.runID, checkpointer: checkpointer, events: events) { state in
+                state.message = message
+                state.history = history
+                state.today = day
+            }
+        } else {
+            let runID = UUID().uuidString.lowercased()
+            let state = CoachTurnState(
+                runID: runID, userID: userID, conversationID: conversationID, message: message, history: history,
+                today: day)
+            run = try await graph.run(state, runID: runID, checkpointer: checkpointer, events: events)
+        }
+        let text = run.state.result?.reply ?? ""
+        let stored = try await conversations.append(
+            conversationID: conversationID, userID: userID, role: .assistant, content: text)
+        return Turn(state: run.state, completion: run.completion, reply: stored)
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    public static func utcToday(now: Date = Date()) -> String {
+        CivilDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down))).description
+    }
+}

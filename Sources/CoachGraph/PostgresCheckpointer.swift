@@ -1,0 +1,105 @@
+import Foundation
+public import PlutusData
+public import PlutusWire
+public import Postgres
+public import StateGraph
+
+/// The conversation graph's checkpoints in `plutus_graph_checkpoints`: one row per step, the
+/// state sealed at rest, so a run interrupted in one gateway resumes in another.
+///
+/// Finished runs are pruned twice over: when a run finishes only its latest checkpoint is kept
+/// (``finish(runID:)``), and ``pruneFinished(olderThan:)`` removes finished runs past their TTL.
+public struct PostgresCheckpointer: GraphCheckpointer {
+    public typealias State = CoachTurnState
+
+    private let client: PostgresClient
+    private let cipher: DataCipher
+
+    public init(client: PostgresClient, cipher: DataCipher) {
+        self.client = client
+        self.cipher = cipher
+    }
+
+    public func save(_ checkpoint: GraphCheckpoint<CoachTurnState>) async throws {
+        let context = SealedColumns.checkpointState(runID: checkpoint.runID, step: checkpoint.step)
+        let sealed = try cipher.seal(try checkpoint.state.serializedBytes(), context: context)
+        let conversationID: String? = checkpoint.state.conversationID.isEmpty ? nil : checkpoint.state.conversationID
+        do {
+            try await client.query(
+                """
+                INSERT INTO plutus_graph_checkpoints
+                    (run_id, step, user_id, conversation_id, node, state_sealed, state_key_id, status, next_node,
+                     interrupt_reason)
+                VALUES (\(checkpoint.runID)::uuid, \(checkpoint.step), \(checkpoint.state.userID)::uuid,
+                        \(PostgresBinding(conversationID))::uuid, \(checkpoint.node), \(sealed.bytes), \(sealed.keyID),
+                        \(checkpoint.status.rawValue), \(PostgresBinding(checkpoint.next)),
+                        \(PostgresBinding(checkpoint.interruptReason)))
+                """)
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            throw GraphRunError(
+                code: .checkpointConflict, message: "run \(checkpoint.runID) already has step \(checkpoint.step)")
+        }
+        if checkpoint.status == .finished {
+            try await finish(runID: checkpoint.runID, lastStep: checkpoint.step)
+        }
+    }
+
+    public func latest(runID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
+        guard UUID(uuidString: runID) != nil else { return nil }
+        let rows = try await client.query(
+            """
+            SELECT run_id::text AS run_id, step, node, next_node, status, interrupt_reason, state_sealed, state_key_id
+            FROM plutus_graph_checkpoints WHERE run_id = \(runID)::uuid ORDER BY step DESC LIMIT 1
+            """)
+        return try rows.first.map(checkpoint(from:))
+    }
+
+    /// The run of `conversationID` (owned by `userID`) that a node paused for the person's
+    /// answer: the conversation's latest checkpoint, when it is a pause. A run started after the
+    /// pause supersedes it.
+    public func pausedRun(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
+        guard UUID(uuidString: conversationID) != nil, UUID(uuidString: userID) != nil else { return nil }
+        let rows = try await client.query(
+            """
+            SELECT run_id::text AS run_id, step, node, next_node, status, interrupt_reason, state_sealed, state_key_id
+            FROM plutus_graph_checkpoints
+            WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
+            ORDER BY created_at DESC, step DESC LIMIT 1
+            """)
+        return try rows.first.map(checkpoint(from:)).flatMap { $0.status == .interrupted ? $0 : nil }
+    }
+
+    /// Deletes every finished run's checkpoints older than `age`; returns how many rows went.
+    @discardableResult
+    public func pruneFinished(olderThan age: Duration) async throws -> Int {
+        let seconds = Double(age.components.seconds) + Double(age.components.attoseconds) / 1e18
+        let rows = try await client.query(
+            """
+            WITH gone AS (
+                DELETE FROM plutus_graph_checkpoints
+                WHERE run_id IN (SELECT run_id FROM plutus_graph_checkpoints
+                                 WHERE status = 'finished' AND created_at < now() - make_interval(secs => \(seconds)))
+                RETURNING 1)
+            SELECT count(*)::int AS n FROM gone
+            """)
+        return try rows.first?.decode("n", as: Int.self) ?? 0
+    }
+
+    /// Keeps only the last checkpoint of a finished run.
+    private func finish(runID: String, lastStep: Int) async throws {
+        try await client.query(
+            "DELETE FROM plutus_graph_checkpoints WHERE run_id = \(runID)::uuid AND step < \(lastStep)")
+    }
+
+    private func checkpoint(from row: PostgresRow) throws -> GraphCheckpoint<CoachTurnState> {
+        let runID = try row.decode("run_id", as: String.self)
+        let step = try row.decode("step", as: Int.self)
+        let sealed = DataCipher.Sealed(bytes: try row.decode("state_sealed"), keyID: try row.decode("state_key_id"))
+        let bytes = try cipher.open(sealed, context: SealedColumns.checkpointState(runID: runID, step: step))
+        let status = GraphCheckpoint<CoachTurnState>.Status(rawValue: try row.decode("status", as: String.self))
+        return GraphCheckpoint(
+            runID: runID, step: step, node: try row.decode("node"), next: try row.decode("next_node", as: String?.self),
+            status: status ?? .running, interruptReason: try row.decode("interrupt_reason", as: String?.self),
+            state: try CoachTurnState(serializedBytes: bytes))
+    }
+}

@@ -1,0 +1,130 @@
+import CoachGraph
+import Foundation
+import Logging
+import PlutusCluster
+import PlutusData
+import PlutusTestSupport
+import PlutusWire
+import Postgres
+import ProcessSupport
+import RPCTransport
+
+/// A real cluster for one test: a migrated scratch schema with one seeded demo household, and
+/// `plutus-context` plus the four agents as processes on Unix sockets.
+struct CoachCluster {
+    static let logger = Logger(label: "plutus.tests.coach-graph")
+
+    let database: PostgresClient
+    let databaseURL: String
+    let cipher: DataCipher
+    let cipherKeyList: String
+    let directory: String
+    /// What the cluster's processes were started with.
+    let environment: [String: String]
+    let userID: String
+    let services: CoachServices
+    let clients: [RPCClient]
+
+    /// The Unix socket of `kind` in this cluster.
+    static func socket(_ kind: ServiceKind, in directory: String) -> String { "unix://\(directory)/\(kind.rawValue).sock" }
+
+    /// Runs `body` against a fresh cluster; `replace` names agents the test serves itself (their
+    /// sockets are left free for it).
+    static func with<Result>(
+        replacing replaced: Set<ServiceKind> = [], _ body: (CoachCluster) async throws -> Result
+    ) async throws -> Result {
+        try await ScratchSchema.with { scratch in
+            let url = scratch.url
+            let database = PostgresClient(configuration: try .init(url: url, maximumConnections: 4), logger: logger)
+            let directory = "/tmp/plutus-coach-\(UUID().uuidString.prefix(8))"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            var processes: [ChildProcess] = []
+            var clients: [RPCClient] = []
+            return try await withCleanUp {
+                try await Migrator(client: database, logger: logger).migrate(standalone: true)
+                let seeded = try await DemoSeeder(client: database, logger: logger).seed(users: 1, seed: UInt64.random(in: 1...UInt64(Int64.max)))
+                let keyList = DataCipher.generateKeyEntry(id: "test")
+                var environment = LocalServices.environment()
+                environment["DATABASE_URL"] = url
+                environment["PLUTUS_DATA_KEY"] = keyList
+                environment["PLUTUS_CONTEXT_EVENTS"] = "off"
+                let kinds: [ServiceKind] = [.context, .conversationAgent, .financialAgent, .goalAgent, .recommendationAgent]
+                for kind in kinds where !replaced.contains(kind) {
+                    processes.append(try spawn(kind, in: directory, environment: environment))
+                }
+                for kind in kinds {
+                    clients.append(
+                        RPCClient(
+                            service: kind.rawValue, target: try RPCTarget(parsing: socket(kind, in: directory)),
+                            logger: logger))
+                }
+                for (kind, client) in zip(kinds, clients) where !replaced.contains(kind) {
+                    try await waitUntilServing(client, kind, directory)
+                }
+                let cluster = CoachCluster(
+                    database: database, databaseURL: url, cipher: try DataCipher(keyList: keyList), cipherKeyList: keyList,
+                    directory: directory, environment: environment, userID: seeded.demoUserID,
+                    services: CoachServices(
+                        context: clients[0], conversationAgent: clients[1], financialAgent: clients[2],
+                        goalAgent: clients[3], recommendationAgent: clients[4]),
+                    clients: clients)
+                return try await body(cluster)
+            } cleanUp: {
+                for client in clients { await client.close() }
+                for process in processes { _ = await process.stop(grace: .seconds(10)) }
+                await database.shutdown()
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+        }
+    }
+
+    /// Starts the service `kind` on its socket in `directory`, logging beside it.
+    static func spawn(_ kind: ServiceKind, in directory: String, environment: [String: String]) throws -> ChildProcess {
+        var arguments = ["--listen", socket(kind, in: directory), "--instance", kind.rawValue]
+        if kind == .context { arguments += ["--vector", socket(.vector, in: directory)] }
+        return try ChildProcess.spawn(
+            Repository.product(kind.executable), arguments, environment: environment,
+            standardOutput: .appendingTo(path: "\(directory)/\(kind.rawValue).log"),
+            standardError: .appendingTo(path: "\(directory)/\(kind.rawValue).log"))
+    }
+
+    /// Starts `kind` in this cluster (one the test replaced) and waits until it serves.
+    func start(_ kind: ServiceKind) async throws -> ChildProcess {
+        let process = try Self.spawn(kind, in: directory, environment: environment)
+        guard let client = clients.first(where: { $0.service == kind.rawValue }) else { return process }
+        try await Self.waitUntilServing(client, kind, directory)
+        return process
+    }
+
+    static func waitUntilServing(_ client: RPCClient, _ kind: ServiceKind, _ directory: String) async throws {
+        let serving = try await eventually(timeout: .seconds(60)) {
+            let answer = try? await client.unary(
+                HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self, deadline: .init(after: .seconds(1)))
+            return answer?.status == .serving
+        }
+        guard serving else {
+            let log = (try? String(contentsOfFile: "\(directory)/\(kind.rawValue).log", encoding: .utf8)) ?? ""
+            throw CoachClusterError(message: "\(kind) never served:\n\(log)")
+        }
+    }
+
+    /// The graph over this cluster's services, its checkpointer, and a turn runner.
+    func runner(policy: CoachGraph.Policy = .init()) throws -> CoachTurnRunner {
+        CoachTurnRunner(
+            graph: try CoachGraph.make(services: services, policy: policy), checkpointer: checkpointer,
+            conversations: conversations)
+    }
+
+    var checkpointer: PostgresCheckpointer { PostgresCheckpointer(client: database, cipher: cipher) }
+    var conversations: ConversationStore { ConversationStore(client: database, cipher: cipher) }
+
+    /// What a service wrote to its log, for failure messages.
+    func log(of kind: ServiceKind) -> String {
+        (try? String(contentsOfFile: "\(directory)/\(kind.rawValue).log", encoding: .utf8)) ?? ""
+    }
+}
+
+struct CoachClusterError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
