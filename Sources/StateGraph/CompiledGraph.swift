@@ -23,6 +23,8 @@ public struct CompiledGraph<State: Sendable>: Sendable {
     public let entryPoint: String
     /// The most steps one run may take, across resumes.
     public let stepLimit: Int
+    /// When checkpoints are saved: before the next step, or while it runs.
+    public let durability: CheckpointDurability
 
     /// Starts run `runID` from the entry point with `state`.
     /// - Throws: ``GraphRunError``; whatever finished before the error is checkpointed.
@@ -54,9 +56,26 @@ public struct CompiledGraph<State: Sendable>: Sendable {
         return try await execute(from: next, state: state, afterStep: checkpoint.step, runID: runID, checkpointer, events)
     }
 
+    /// Runs steps from `start`, then waits until every checkpoint is saved (whatever ended the run).
     private func execute<Checkpointer: GraphCheckpointer<State>>(
         from start: String, state initial: State, afterStep: Int, runID: String,
         _ checkpointer: Checkpointer, _ events: @escaping EventSink
+    ) async throws -> Run {
+        let writer = CheckpointWriter(checkpointer, durability: durability)
+        let run: Run
+        do {
+            run = try await steps(from: start, state: initial, afterStep: afterStep, runID: runID, writer, events)
+        } catch {
+            try? await writer.flush()
+            throw error
+        }
+        try await writer.flush()
+        return run
+    }
+
+    private func steps<Checkpointer: GraphCheckpointer<State>>(
+        from start: String, state initial: State, afterStep: Int, runID: String,
+        _ checkpointer: CheckpointWriter<Checkpointer>, _ events: @escaping EventSink
     ) async throws -> Run {
         var state = initial
         var current = start

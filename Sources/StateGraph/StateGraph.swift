@@ -46,11 +46,14 @@ public struct StateGraph<State: Sendable>: Sendable {
         edges.append((from, .conditional(routes: routes, router: router)))
     }
 
-    /// Checks the graph and returns its runnable form.
+    /// Checks the graph and returns its runnable form, taking at most `stepLimit` steps a run and
+    /// saving checkpoints with `durability`.
     /// - Throws: ``GraphValidationError`` for a missing entry point, duplicate or reserved node
     ///   names, edges from or to unknown nodes, a node without a way out (or with two), empty
     ///   routes, or a node no path reaches.
-    public func compile(stepLimit: Int = 25) throws(GraphValidationError) -> CompiledGraph<State> {
+    public func compile(
+        stepLimit: Int = 25, durability: CheckpointDurability = .sync
+    ) throws(GraphValidationError) -> CompiledGraph<State> {
         guard stepLimit >= 1 else { throw GraphValidationError(code: .invalidStepLimit, message: "step limit \(stepLimit)") }
         let byName = try namedNodes()
         guard let entryPoint, byName[entryPoint] != nil else {
@@ -58,7 +61,8 @@ public struct StateGraph<State: Sendable>: Sendable {
         }
         let edgeByNode = try outgoingEdges(knownNodes: byName)
         try checkReachability(from: entryPoint, nodes: byName, edges: edgeByNode)
-        return CompiledGraph(nodes: byName, edges: edgeByNode, entryPoint: entryPoint, stepLimit: stepLimit)
+        return CompiledGraph(
+            nodes: byName, edges: edgeByNode, entryPoint: entryPoint, stepLimit: stepLimit, durability: durability)
     }
 
     private func namedNodes() throws(GraphValidationError) -> [String: GraphNodeDefinition<State>] {
