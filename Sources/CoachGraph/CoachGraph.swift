@@ -35,6 +35,10 @@ public enum CoachGraph {
         public var initialBackoff: Duration = .milliseconds(50)
         /// The most steps one run may take.
         public var stepLimit = 12
+        /// When checkpoints are saved. Every node is idempotent (agents answer from their input;
+        /// `context_update` is keyed by the run), so a resume that redoes the last step is safe,
+        /// and `.async` takes the checkpoint writes off a turn's critical path.
+        public var durability = CheckpointDurability.async
 
         public init() {}
     }
@@ -63,7 +67,7 @@ public enum CoachGraph {
         graph.addEdge(from: financialAnalysis, to: .node(contextUpdate))
         graph.addEdge(from: recommendation, to: .node(contextUpdate))
         graph.addEdge(from: contextUpdate, to: .end)
-        return try graph.compile(stepLimit: policy.stepLimit)
+        return try graph.compile(stepLimit: policy.stepLimit, durability: policy.durability)
     }
 
     /// The route's name in the graph's edges (the seed's names).

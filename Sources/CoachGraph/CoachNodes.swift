@@ -10,16 +10,11 @@ import StateGraph
 struct CoachNodes: Sendable {
     let services: CoachServices
 
-    /// Loads the person's context (once per run), then asks the conversation agent for the route;
+    /// Asks the conversation agent for the route (with the person's context, loaded once per run);
     /// small talk is answered here and the run ends.
     @Sendable func converse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        if state.context == nil {
-            state.context = try await services.context.unary(
-                ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
-                deadline: deadline(node), metadata: metadata(state, node))
-        }
-        let result = try await ask(services.conversationAgent, .conversationAgent, route: .unspecified, state, node)
+        let result = try await ask(services.conversationAgent, .conversationAgent, route: .unspecified, &state, node)
         state.route = result.route
         state.intent = result.intent
         state.pendingGoals = []
@@ -29,7 +24,7 @@ struct CoachNodes: Sendable {
 
     @Sendable func analyse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        state.result = try await ask(services.financialAgent, .financialAgent, route: .analyzeFinances, state, node)
+        state.result = try await ask(services.financialAgent, .financialAgent, route: .analyzeFinances, &state, node)
         return .next(state)
     }
 
@@ -37,7 +32,7 @@ struct CoachNodes: Sendable {
     /// person confirmed go on to be saved.
     @Sendable func extractGoals(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        let result = try await ask(services.goalAgent, .goalAgent, route: .discussGoals, state, node)
+        let result = try await ask(services.goalAgent, .goalAgent, route: .discussGoals, &state, node)
         state.result = result
         if result.handoff {
             state.pendingGoals = []
@@ -51,7 +46,7 @@ struct CoachNodes: Sendable {
 
     @Sendable func recommend(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        state.result = try await ask(services.recommendationAgent, .recommendationAgent, route: .getAdvice, state, node)
+        state.result = try await ask(services.recommendationAgent, .recommendationAgent, route: .getAdvice, &state, node)
         return .next(state)
     }
 
@@ -70,9 +65,16 @@ struct CoachNodes: Sendable {
         return .next(state)
     }
 
+    /// Asks `agent`, first fetching the person's context if the state has none (a new run, or one
+    /// resumed from a checkpoint, which does not keep it).
     private func ask(
-        _ caller: any RPCCaller, _ agent: ServiceKind, route: Route, _ state: CoachTurnState, _ node: NodeContext
+        _ caller: any RPCCaller, _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
     ) async throws -> AgentResult {
+        if state.context == nil {
+            state.context = try await services.context.unary(
+                ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
+                deadline: deadline(node), metadata: metadata(state, node))
+        }
         let request = AgentRequest(
             conversationID: state.conversationID, userID: state.userID, message: state.message,
             history: state.history, context: state.context, route: route, summary: state.summary,

@@ -7,8 +7,8 @@ public import StateGraph
 /// The conversation graph's checkpoints in `plutus_graph_checkpoints`: one row per step, the
 /// state sealed at rest, so a run interrupted in one gateway resumes in another.
 ///
-/// Finished runs are pruned twice over: when a run finishes only its latest checkpoint is kept
-/// (``finish(runID:)``), and ``pruneFinished(olderThan:)`` removes finished runs past their TTL.
+/// Finished runs are pruned twice over: when a run finishes only its latest checkpoint is kept,
+/// and ``pruneFinished(olderThan:)`` removes finished runs past their TTL.
 public struct PostgresCheckpointer: GraphCheckpointer {
     public typealias State = CoachTurnState
 
@@ -20,27 +20,34 @@ public struct PostgresCheckpointer: GraphCheckpointer {
         self.cipher = cipher
     }
 
+    /// Stores the checkpoint without the person's context (the nodes fetch it again when they
+    /// resume: it is the context engine's to keep, and may have moved on). A run's last
+    /// checkpoint replaces its earlier ones in the same statement.
     public func save(_ checkpoint: GraphCheckpoint<CoachTurnState>) async throws {
+        var state = checkpoint.state
+        state.context = nil
         let context = SealedColumns.checkpointState(runID: checkpoint.runID, step: checkpoint.step)
-        let sealed = try cipher.seal(try checkpoint.state.serializedBytes(), context: context)
-        let conversationID: String? = checkpoint.state.conversationID.isEmpty ? nil : checkpoint.state.conversationID
+        let sealed = try cipher.seal(try state.serializedBytes(), context: context)
+        let conversationID: String? = state.conversationID.isEmpty ? nil : state.conversationID
+        let finished = checkpoint.status == .finished
         do {
             try await client.query(
                 """
-                INSERT INTO plutus_graph_checkpoints
-                    (run_id, step, user_id, conversation_id, node, state_sealed, state_key_id, status, next_node,
-                     interrupt_reason)
-                VALUES (\(checkpoint.runID)::uuid, \(checkpoint.step), \(checkpoint.state.userID)::uuid,
-                        \(PostgresBinding(conversationID))::uuid, \(checkpoint.node), \(sealed.bytes), \(sealed.keyID),
-                        \(checkpoint.status.rawValue), \(PostgresBinding(checkpoint.next)),
-                        \(PostgresBinding(checkpoint.interruptReason)))
+                WITH saved AS (
+                    INSERT INTO plutus_graph_checkpoints
+                        (run_id, step, user_id, conversation_id, node, state_sealed, state_key_id, status, next_node,
+                         interrupt_reason)
+                    VALUES (\(checkpoint.runID)::uuid, \(checkpoint.step), \(state.userID)::uuid,
+                            \(PostgresBinding(conversationID))::uuid, \(checkpoint.node), \(sealed.bytes), \(sealed.keyID),
+                            \(checkpoint.status.rawValue), \(PostgresBinding(checkpoint.next)),
+                            \(PostgresBinding(checkpoint.interruptReason)))
+                    RETURNING run_id, step)
+                DELETE FROM plutus_graph_checkpoints earlier USING saved
+                WHERE \(finished) AND earlier.run_id = saved.run_id AND earlier.step < saved.step
                 """)
         } catch let error as PostgresError where error.sqlState == "23505" {
             throw GraphRunError(
                 code: .checkpointConflict, message: "run \(checkpoint.runID) already has step \(checkpoint.step)")
-        }
-        if checkpoint.status == .finished {
-            try await finish(runID: checkpoint.runID, lastStep: checkpoint.step)
         }
     }
 
@@ -83,12 +90,6 @@ public struct PostgresCheckpointer: GraphCheckpointer {
             SELECT count(*)::int AS n FROM gone
             """)
         return try rows.first?.decode("n", as: Int.self) ?? 0
-    }
-
-    /// Keeps only the last checkpoint of a finished run.
-    private func finish(runID: String, lastStep: Int) async throws {
-        try await client.query(
-            "DELETE FROM plutus_graph_checkpoints WHERE run_id = \(runID)::uuid AND step < \(lastStep)")
     }
 
     private func checkpoint(from row: PostgresRow) throws -> GraphCheckpoint<CoachTurnState> {
