@@ -43,8 +43,9 @@ public enum ComplianceReview {
     public static func review(_ reply: String, facts: [Fact], givesAdvice: Bool) -> [Violation] {
         var violations: [Violation] = []
         for sentence in sentences(of: reply) {
-            if let promise = firstMatch(of: promisePatterns, in: sentence) { violations.append(.promisedReturns(promise)) }
-            if let security = namedSecurity(in: sentence) { violations.append(.namedSecurity(security)) }
+            let words = Words(sentence)
+            if let promise = promise(in: words) { violations.append(.promisedReturns(promise)) }
+            if let security = namedSecurity(in: words) { violations.append(.namedSecurity(security)) }
         }
         let supported = FigureScanner.supportedNumbers(in: facts)
         for figure in FigureScanner.figures(in: reply.replacingOccurrences(of: disclaimer, with: ""))
@@ -68,7 +69,8 @@ public enum ComplianceReview {
             repaired = fallback()
         } else {
             repaired = sentences(of: reply).filter { sentence in
-                firstMatch(of: promisePatterns, in: sentence) == nil && namedSecurity(in: sentence) == nil
+                let words = Words(sentence)
+                return promise(in: words) == nil && namedSecurity(in: words) == nil
             }.joined(separator: " ")
         }
         if givesAdvice, !repaired.contains(disclaimer) {
@@ -79,17 +81,37 @@ public enum ComplianceReview {
 
     // MARK: - Rules
 
-    private static let promisePatterns: [NSRegularExpression] = [
-        #"\bguarantee(?:d|s)?\b[^.!?]{0,40}\b(?:return|returns|profit|profits|gain|gains|growth|income|yield)\b"#,
-        #"\b(?:return|returns|profit|profits|gains|growth)\b[^.!?]{0,30}\bguaranteed\b"#,
-        #"\brisk[- ]free\b[^.!?]{0,30}\b(?:return|returns|profit|gain|gains|investment)\b"#,
-        #"\b(?:can(?:'|’)?t|cannot|won(?:'|’)?t)\s+lose\b"#,
-        #"\bwill\s+(?:definitely|certainly|surely)\s+(?:grow|earn|return|double|make)\b"#,
-        #"\bsure\s+thing\b"#,
-    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    private static let returnWords: Set<String> = [
+        "return", "returns", "profit", "profits", "gain", "gains", "growth", "income", "yield", "investment",
+    ]
+    private static let certainty: Set<String> = ["definitely", "certainly", "surely"]
+    private static let growthVerbs: Set<String> = ["grow", "earn", "return", "double", "make"]
 
-    private static let tradeVerb = try? NSRegularExpression(
-        pattern: #"\b(?:buy|buying|sell|selling|short|shorting|dump|purchase|load up on|get out of)\s+(?:some\s+|more\s+|shares\s+of\s+|stock\s+in\s+)?([A-Z][A-Za-z.&]{1,20}|\$?[A-Z]{1,5})\b"#)
+    /// A promise of returns among a sentence's words, as written there.
+    private static func promise(in words: Words) -> String? {
+        let lower = words.lowercased
+        let mentionsReturns = lower.contains { returnWords.contains($0) }
+        for (index, word) in lower.enumerated() {
+            let next = index + 1 < lower.count ? lower[index + 1] : ""
+            let afterNext = index + 2 < lower.count ? lower[index + 2] : ""
+            if word.hasPrefix("guarantee"), mentionsReturns { return words.span(index, through: lower.count - 1) }
+            if word == "risk", next == "free", mentionsReturns { return words.span(index, through: index + 1) }
+            if ["can't", "cannot", "won't", "can’t", "won’t"].contains(word), next == "lose" {
+                return words.span(index, through: index + 1)
+            }
+            if word == "can", next == "not", afterNext == "lose" { return words.span(index, through: index + 2) }
+            if word == "will", certainty.contains(next), growthVerbs.contains(afterNext) {
+                return words.span(index, through: index + 2)
+            }
+            if word == "sure", next == "thing" { return words.span(index, through: index + 1) }
+        }
+        return nil
+    }
+
+    private static let tradeVerbs: Set<String> = [
+        "buy", "buying", "sell", "selling", "short", "shorting", "dump", "dumping", "purchase", "purchasing",
+    ]
+    private static let fillers: Set<String> = ["some", "more", "shares", "of", "stock", "in", "a", "few"]
 
     /// Words that follow "buy"/"sell" and name no security.
     private static let genericHoldings: Set<String> = [
@@ -103,49 +125,75 @@ public enum ComplianceReview {
         "bitcoin", "ethereum", "dogecoin", "berkshire", "coinbase",
     ]
 
-    private static func namedSecurity(in sentence: String) -> String? {
-        guard let tradeVerb else { return nil }
-        let range = NSRange(sentence.startIndex..., in: sentence)
-        for match in tradeVerb.matches(in: sentence, range: range) {
-            guard let nameRange = Range(match.range(at: 1), in: sentence) else { continue }
-            let name = sentence[nameRange].trimmingCharacters(in: CharacterSet(charactersIn: "$"))
-            let isTicker = name.count <= 5 && name == name.uppercased() && !genericHoldings.contains(name)
-            if isTicker || wellKnownNames.contains(name.lowercased()) || sentence[nameRange].hasPrefix("$") {
-                return String(sentence[Range(match.range, in: sentence) ?? nameRange])
+    /// A trade in a named security among a sentence's words ("buy TSLA", "selling Tesla"), as written there.
+    private static func namedSecurity(in words: Words) -> String? {
+        for (index, word) in words.lowercased.enumerated() where tradeVerbs.contains(word) {
+            var target = index + 1
+            while target < words.count, fillers.contains(words.lowercased[target]) { target += 1 }
+            guard target < words.count, target - index <= 3 else { continue }
+            let name = words.original[target]
+            let bare = name.hasPrefix("$") ? String(name.dropFirst()) : name
+            let isTicker = !bare.isEmpty && bare.count <= 5 && bare.allSatisfy(\.isUppercase) && !genericHoldings.contains(bare)
+            let isCashtag = name.hasPrefix("$") && bare.first?.isLetter == true
+            if isTicker || isCashtag || wellKnownNames.contains(bare.lowercased()) {
+                return words.span(index, through: target)
             }
         }
         return nil
     }
 
-    private static func firstMatch(of patterns: [NSRegularExpression], in text: String) -> String? {
-        let range = NSRange(text.startIndex..., in: text)
-        for pattern in patterns {
-            if let match = pattern.firstMatch(in: text, range: range), let found = Range(match.range, in: text) {
-                return String(text[found])
+    /// A sentence's words (letters, digits, apostrophes and a leading `$`), as written and lower-cased.
+    private struct Words {
+        let original: [String]
+        let lowercased: [String]
+        var count: Int { original.count }
+
+        /// Splits on anything but letters, digits, apostrophes and a word-leading `$`; bytes beyond
+        /// ASCII count as letters, so accented words and curly apostrophes stay whole.
+        init(_ text: String) {
+            var words: [String] = []
+            var start: String.UTF8View.Index?
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                    || byte == 0x27 || (byte == 0x24 && start == nil)
+                if isWordByte {
+                    if start == nil { start = index }
+                } else if let wordStart = start {
+                    words.append(String(decoding: utf8[wordStart..<index], as: UTF8.self))
+                    start = nil
+                }
+                index = utf8.index(after: index)
             }
+            if let wordStart = start { words.append(String(decoding: utf8[wordStart...], as: UTF8.self)) }
+            original = words
+            lowercased = words.map { $0.lowercased() }
         }
-        return nil
+
+        func span(_ first: Int, through last: Int) -> String { original[first...min(last, count - 1)].joined(separator: " ") }
     }
 
     /// Sentences, each keeping its closing punctuation; a period inside a figure ("$1,234.56")
     /// ends nothing, and line breaks end a sentence too.
     static func sentences(of text: String) -> [String] {
         var sentences: [String] = []
-        var current = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            current.append(character)
-            index = text.index(after: index)
-            let atBoundary = index == text.endIndex || text[index].isWhitespace
-            if "!?\n".contains(character) || (character == "." && atBoundary) {
-                let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !trimmed.isEmpty { sentences.append(trimmed) }
-                current = ""
-            }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        func close(through end: String.UTF8View.Index) {
+            let sentence = String(decoding: utf8[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !sentence.isEmpty { sentences.append(sentence) }
+            start = end
         }
-        let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !rest.isEmpty { sentences.append(rest) }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            let atBoundary = index == utf8.endIndex || utf8[index] == 0x20 || utf8[index] == 0x0A
+            if byte == 0x21 || byte == 0x3F || byte == 0x0A || (byte == 0x2E && atBoundary) { close(through: index) }
+        }
+        close(through: utf8.endIndex)
         return sentences
     }
 }
