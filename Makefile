@@ -12,7 +12,7 @@ WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-deps: ## Install the Debian packages Plutus needs (when missing)
+deps: ## Install the Debian packages and the Python packages the tests need (when missing)
 	bash deploy/local/deps.sh
 
 services: ## Start this checkout's PostgreSQL and Redis under .data/ and print their URLs
@@ -42,7 +42,7 @@ data: services build ## Migrate the local database (standalone) and seed SEED_US
 run: data ## Start PostgreSQL, Redis and the whole cluster (REPLICAS=financial=3,goal=2); Ctrl-C stops it
 	$(WITH_SERVICES_ENV) .build/debug/plutus up --replicas $(REPLICAS)
 
-bench: services ## Release build, then the bridge, RPC and context benchmarks against their floors (see Benchmarks/README.md)
+bench: services ## Release build, then the bridge, RPC, context and coach benchmarks against their floors (see Benchmarks/README.md)
 	$(SWIFT) build -c release --product plutus-bench-bridges
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges postgres
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges redis
@@ -51,6 +51,9 @@ bench: services ## Release build, then the bridge, RPC and context benchmarks ag
 	.build/release/plutus-bench-rpc
 	$(SWIFT) build -c release --product plutus-bench-context
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-context
+	for product in plutus-bench-coach plutus-context plutus-conversation-agent plutus-financial-agent \
+		plutus-goal-agent plutus-recommendation-agent; do $(SWIFT) build -c release --product $$product || exit 1; done
+	$(WITH_SERVICES_ENV) .build/release/plutus-bench-coach
 
 clean: ## Remove build output (not .data/)
 	rm -rf .build

@@ -213,7 +213,7 @@ let package = Package(
         .executableTarget(
             name: "CoachBenchmarks",
             dependencies: [
-                "CoachGraph", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres", "RPCCore", "RPCTransport",
+                "Coach", "CoachLanguage", "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres", "RPCCore", "RPCTransport",
                 "PlutusCluster", "ProcessSupport", "BenchmarkSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -285,7 +285,7 @@ let package = Package(
         .testTarget(
             name: "CoachGraphTests",
             dependencies: [
-                "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres",
+                "Coach", "CoachLanguage", "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres",
                 "RPCCore", "RPCTransport", "PlutusCluster", "PlutusTestSupport", "ProcessSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -76,15 +76,15 @@ struct ContextBenchmarks: AsyncParsableCommand {
         print("")
         print("| measure | callers | p50 ms | p99 ms | target | result |")
         print("|---|---:|---:|---:|---|---|")
-        let health = try await measure(callers: 1, calls: calls) { _ in
+        let health = try await LatencySamples.measure(callers: 1, calls: calls) { _ in
             let _: HealthCheckResponse = try await connection.unary(
                 RPCMethod(service: "plutus.v1.Health", method: "Check"), HealthCheckRequest())
         }
         row("floor: RPC health check", 1, health)
         let key = "plutus:bench:floor"
         try await redis.set(key, to: Array(repeating: 7, count: 2_000))
-        row("floor: Redis GET (2 kB)", 1, try await measure(callers: 1, calls: calls) { _ in _ = try await redis.get(key) })
-        row("floor: PostgreSQL SELECT 1", 1, try await measure(callers: 1, calls: calls) { _ in try await client.query("SELECT 1") })
+        row("floor: Redis GET (2 kB)", 1, try await LatencySamples.measure(callers: 1, calls: calls) { _ in _ = try await redis.get(key) })
+        row("floor: PostgreSQL SELECT 1", 1, try await LatencySamples.measure(callers: 1, calls: calls) { _ in try await client.query("SELECT 1") })
 
         let getContext: @Sendable (String) async throws -> Void = { user in
             let _: UserContext = try await connection.unary(ContextEngineRPC.getContext, GetContextRequest(userID: user))
@@ -95,18 +95,18 @@ struct ContextBenchmarks: AsyncParsableCommand {
             let count = min(calls, unused.count)
             let batch = Array(unused.prefix(count))
             unused = unused.dropFirst(count)
-            let samples = try await measure(callers: callers, calls: count) { index in try await getContext(batch[index]) }
+            let samples = try await LatencySamples.measure(callers: callers, calls: count) { index in try await getContext(batch[index]) }
             row("cache miss (built from PostgreSQL)", callers, samples, target: .milliseconds(25))
         }
         // What a caller spends decoding an answer, on a warm context.
         if let first = userIDs.first, let entry = await cache.entry(of: first) {
-            let decode = try await measure(callers: 1, calls: calls) { _ in _ = try UserContext(serializedBytes: entry.encoded) }
+            let decode = try await LatencySamples.measure(callers: 1, calls: calls) { _ in _ = try UserContext(serializedBytes: entry.encoded) }
             row("decoding one context (\(entry.encoded.count) bytes)", 1, decode)
         }
         // Hits: the households just built are all cached.
         let warm = Array(userIDs.prefix(min(calls, userIDs.count)))
         for callers in [1, 32] {
-            let samples = try await measure(callers: callers, calls: calls) { index in try await getContext(warm[index % warm.count]) }
+            let samples = try await LatencySamples.measure(callers: callers, calls: calls) { index in try await getContext(warm[index % warm.count]) }
             row("cache hit", callers, samples, target: .milliseconds(2))
         }
 
@@ -114,28 +114,6 @@ struct ContextBenchmarks: AsyncParsableCommand {
         try await server.close()
         await redis.shutdown()
         await client.shutdown()
-    }
-
-    /// Runs `calls` calls of `body` (given the call's number) spread over `callers` concurrent tasks.
-    private func measure(
-        callers: Int, calls: Int, _ body: @escaping @Sendable (Int) async throws -> Void
-    ) async throws -> LatencySamples {
-        try await withThrowingTaskGroup(of: LatencySamples.self) { group in
-            for caller in 0..<callers {
-                group.addTask {
-                    var samples = LatencySamples(reservingCapacity: calls / callers + 1)
-                    for index in stride(from: caller, to: calls, by: callers) {
-                        let start = ContinuousClock.now
-                        try await body(index)
-                        samples.record(ContinuousClock.now - start)
-                    }
-                    return samples
-                }
-            }
-            var all = LatencySamples(reservingCapacity: calls)
-            for try await samples in group { all.record(contentsOf: samples) }
-            return all
-        }
     }
 
     private func row(_ name: String, _ callers: Int, _ samples: LatencySamples, target: Duration? = nil) {
