@@ -85,4 +85,7 @@ public enum ServiceKind: String, CaseIterable, Hashable, Sendable, Codable, Cust
 
     /// `plutus.v1.<Agent>/Run`, the one method every agent serves: a turn in, the agent's result out.
     public var agentRunMethod: RPCMethod { RPCMethod(service: rpcService, method: "Run") }
+
+    /// `plutus.v1.Gateway/Converse`: one message of a conversation through the gateway's graph.
+    public static let converseMethod = RPCMethod(service: ServiceKind.gateway.rpcService, method: "Converse")
 }

@@ -89,6 +89,10 @@ enum Fixtures {
             route: .discussGoals, intent: "goal", result: AgentResult(reply: "ok", goals: [goal]),
             pendingGoals: [goal], savedGoals: [goal, Goal()], contextVersion: .max,
             visited: ["conversation", "goal_extraction"], idempotencyKey: "idem-1"),
+        ConverseRequest(userID: "user-1", conversationID: "conv-1", message: unicode, today: "2026-11-25"),
+        ConverseReply(
+            conversationID: "conv-1", messageID: "msg-9", runID: "run-7", route: .getAdvice,
+            result: AgentResult(reply: unicode, facts: [fact]), paused: true, visited: ["conversation", ""]),
         Int64Value(value: .min),
         Int32Value(value: .max),
         profile,

@@ -38,6 +38,8 @@ public enum WireMessages {
             Status.self,
             Frame.self,
             CoachTurnState.self,
+            ConverseRequest.self,
+            ConverseReply.self,
             HealthCheckRequest.self,
             HealthCheckResponse.self,
             VectorItem.self,

@@ -145,3 +145,144 @@ extension CoachTurnState: WireMessage {
         self.idempotencyKey = WireC.string(message.pointee.idempotency_key)
     }
 }
+
+/// `plutus.v1.Gateway/Converse`: one message of a conversation through the gateway's graph.
+public struct ConverseRequest: Sendable, Hashable {
+    public var userID: String = ""  // = 1
+    /// empty: start a conversation
+    public var conversationID: String = ""  // = 2
+    public var message: String = ""  // = 3
+    /// YYYY-MM-DD; empty: today in UTC
+    public var today: String = ""  // = 4
+
+    public init() {}
+
+    public init(
+        userID: String = "",
+        conversationID: String = "",
+        message: String = "",
+        today: String = ""
+    ) {
+        self.userID = userID
+        self.conversationID = conversationID
+        self.message = message
+        self.today = today
+    }
+}
+
+extension ConverseRequest: WireMessage {
+    public static let fullName = "plutus.v1.ConverseRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__converse_request__get_packed_size(message)) {
+                plutus__v1__converse_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__converse_request__unpack(nil, $0, $1) }
+        defer { plutus__v1__converse_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ConverseRequest> {
+        let message = arena.allocate(Plutus__V1__ConverseRequest.self)
+        plutus__v1__converse_request__init(message)
+        if !self.userID.isEmpty { message.pointee.user_id = try arena.cString(self.userID) }
+        if !self.conversationID.isEmpty { message.pointee.conversation_id = try arena.cString(self.conversationID) }
+        if !self.message.isEmpty { message.pointee.message = try arena.cString(self.message) }
+        if !self.today.isEmpty { message.pointee.today = try arena.cString(self.today) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ConverseRequest>) {
+        self.init()
+        self.userID = WireC.string(message.pointee.user_id)
+        self.conversationID = WireC.string(message.pointee.conversation_id)
+        self.message = WireC.string(message.pointee.message)
+        self.today = WireC.string(message.pointee.today)
+    }
+}
+
+public struct ConverseReply: Sendable, Hashable {
+    public var conversationID: String = ""  // = 1
+    /// the stored reply
+    public var messageID: String = ""  // = 2
+    public var runID: String = ""  // = 3
+    public var route: Route = .unspecified  // = 4
+    public var result: AgentResult? = nil  // = 5
+    /// the run waits for the person's answer (a proposed goal)
+    public var paused: Bool = false  // = 6
+    /// the graph's nodes, in order
+    public var visited: [String] = []  // = 7
+
+    public init() {}
+
+    public init(
+        conversationID: String = "",
+        messageID: String = "",
+        runID: String = "",
+        route: Route = .unspecified,
+        result: AgentResult? = nil,
+        paused: Bool = false,
+        visited: [String] = []
+    ) {
+        self.conversationID = conversationID
+        self.messageID = messageID
+        self.runID = runID
+        self.route = route
+        self.result = result
+        self.paused = paused
+        self.visited = visited
+    }
+}
+
+extension ConverseReply: WireMessage {
+    public static let fullName = "plutus.v1.ConverseReply"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__converse_reply__get_packed_size(message)) {
+                plutus__v1__converse_reply__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__converse_reply__unpack(nil, $0, $1) }
+        defer { plutus__v1__converse_reply__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ConverseReply> {
+        let message = arena.allocate(Plutus__V1__ConverseReply.self)
+        plutus__v1__converse_reply__init(message)
+        if !self.conversationID.isEmpty { message.pointee.conversation_id = try arena.cString(self.conversationID) }
+        if !self.messageID.isEmpty { message.pointee.message_id = try arena.cString(self.messageID) }
+        if !self.runID.isEmpty { message.pointee.run_id = try arena.cString(self.runID) }
+        message.pointee.route = .init(rawValue: .init(truncatingIfNeeded: self.route.rawValue))
+        if let value = self.result { message.pointee.result = try value.cMessage(in: arena) }
+        message.pointee.paused = protobuf_c_boolean(self.paused ? 1 : 0)
+        (message.pointee.n_visited, message.pointee.visited) = try arena.array(self.visited) {
+            try Optional(arena.cString($0))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ConverseReply>) {
+        self.init()
+        self.conversationID = WireC.string(message.pointee.conversation_id)
+        self.messageID = WireC.string(message.pointee.message_id)
+        self.runID = WireC.string(message.pointee.run_id)
+        self.route = Route(rawValue: Int32(truncatingIfNeeded: message.pointee.route.rawValue))
+        self.result = message.pointee.result.map { AgentResult(cMessage: $0) }
+        self.paused = message.pointee.paused != 0
+        self.visited = WireC.array(message.pointee.visited, count: message.pointee.n_visited) { WireC.string($0) }
+    }
+}

@@ -52,6 +52,96 @@ void   plutus__v1__coach_turn_state__free_unpacked
   assert(message->base.descriptor == &plutus__v1__coach_turn_state__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   plutus__v1__converse_request__init
+                     (Plutus__V1__ConverseRequest         *message)
+{
+  static const Plutus__V1__ConverseRequest init_value = PLUTUS__V1__CONVERSE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__converse_request__get_packed_size
+                     (const Plutus__V1__ConverseRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__converse_request__pack
+                     (const Plutus__V1__ConverseRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__converse_request__pack_to_buffer
+                     (const Plutus__V1__ConverseRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ConverseRequest *
+       plutus__v1__converse_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ConverseRequest *)
+     protobuf_c_message_unpack (&plutus__v1__converse_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__converse_request__free_unpacked
+                     (Plutus__V1__ConverseRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__converse_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__converse_reply__init
+                     (Plutus__V1__ConverseReply         *message)
+{
+  static const Plutus__V1__ConverseReply init_value = PLUTUS__V1__CONVERSE_REPLY__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__converse_reply__get_packed_size
+                     (const Plutus__V1__ConverseReply *message)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__converse_reply__pack
+                     (const Plutus__V1__ConverseReply *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__converse_reply__pack_to_buffer
+                     (const Plutus__V1__ConverseReply *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ConverseReply *
+       plutus__v1__converse_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ConverseReply *)
+     protobuf_c_message_unpack (&plutus__v1__converse_reply__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__converse_reply__free_unpacked
+                     (Plutus__V1__ConverseReply *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[16] =
 {
   {
@@ -283,5 +373,198 @@ const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor =
   plutus__v1__coach_turn_state__field_indices_by_name,
   1,  plutus__v1__coach_turn_state__number_ranges,
   (ProtobufCMessageInit) plutus__v1__coach_turn_state__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__converse_request__field_descriptors[4] =
+{
+  {
+    "user_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseRequest, user_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "conversation_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseRequest, conversation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseRequest, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "today",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseRequest, today),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__converse_request__field_indices_by_name[] = {
+  1,   /* field[1] = conversation_id */
+  2,   /* field[2] = message */
+  3,   /* field[3] = today */
+  0,   /* field[0] = user_id */
+};
+static const ProtobufCIntRange plutus__v1__converse_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor plutus__v1__converse_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ConverseRequest",
+  "ConverseRequest",
+  "Plutus__V1__ConverseRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__ConverseRequest),
+  4,
+  plutus__v1__converse_request__field_descriptors,
+  plutus__v1__converse_request__field_indices_by_name,
+  1,  plutus__v1__converse_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__converse_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__converse_reply__field_descriptors[7] =
+{
+  {
+    "conversation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, conversation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, message_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "run_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, run_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "route",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, route),
+    &plutus__v1__route__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "result",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, result),
+    &plutus__v1__agent_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "paused",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseReply, paused),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "visited",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Plutus__V1__ConverseReply, n_visited),
+    offsetof(Plutus__V1__ConverseReply, visited),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__converse_reply__field_indices_by_name[] = {
+  0,   /* field[0] = conversation_id */
+  1,   /* field[1] = message_id */
+  5,   /* field[5] = paused */
+  4,   /* field[4] = result */
+  3,   /* field[3] = route */
+  2,   /* field[2] = run_id */
+  6,   /* field[6] = visited */
+};
+static const ProtobufCIntRange plutus__v1__converse_reply__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor plutus__v1__converse_reply__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ConverseReply",
+  "ConverseReply",
+  "Plutus__V1__ConverseReply",
+  "plutus.v1",
+  sizeof(Plutus__V1__ConverseReply),
+  7,
+  plutus__v1__converse_reply__field_descriptors,
+  plutus__v1__converse_reply__field_indices_by_name,
+  1,  plutus__v1__converse_reply__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__converse_reply__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -18,6 +18,8 @@ PROTOBUF_C__BEGIN_DECLS
 #include "plutus/v1/context.pb-c.h"
 
 typedef struct Plutus__V1__CoachTurnState Plutus__V1__CoachTurnState;
+typedef struct Plutus__V1__ConverseRequest Plutus__V1__ConverseRequest;
+typedef struct Plutus__V1__ConverseReply Plutus__V1__ConverseReply;
 
 
 /* --- enums --- */
@@ -82,6 +84,54 @@ struct  Plutus__V1__CoachTurnState
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL, (char *)protobuf_c_empty_string }
 
 
+/*
+ * `plutus.v1.Gateway/Converse`: one message of a conversation through the gateway's graph.
+ */
+struct  Plutus__V1__ConverseRequest
+{
+  ProtobufCMessage base;
+  char *user_id;
+  /*
+   * empty: start a conversation
+   */
+  char *conversation_id;
+  char *message;
+  /*
+   * YYYY-MM-DD; empty: today in UTC
+   */
+  char *today;
+};
+#define PLUTUS__V1__CONVERSE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__converse_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__ConverseReply
+{
+  ProtobufCMessage base;
+  char *conversation_id;
+  /*
+   * the stored reply
+   */
+  char *message_id;
+  char *run_id;
+  Plutus__V1__Route route;
+  Plutus__V1__AgentResult *result;
+  /*
+   * the run waits for the person's answer (a proposed goal)
+   */
+  protobuf_c_boolean paused;
+  /*
+   * the graph's nodes, in order
+   */
+  size_t n_visited;
+  char **visited;
+};
+#define PLUTUS__V1__CONVERSE_REPLY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__converse_reply__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, NULL, 0, 0,NULL }
+
+
 /* Plutus__V1__CoachTurnState methods */
 void   plutus__v1__coach_turn_state__init
                      (Plutus__V1__CoachTurnState         *message);
@@ -101,10 +151,54 @@ Plutus__V1__CoachTurnState *
 void   plutus__v1__coach_turn_state__free_unpacked
                      (Plutus__V1__CoachTurnState *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__ConverseRequest methods */
+void   plutus__v1__converse_request__init
+                     (Plutus__V1__ConverseRequest         *message);
+size_t plutus__v1__converse_request__get_packed_size
+                     (const Plutus__V1__ConverseRequest   *message);
+size_t plutus__v1__converse_request__pack
+                     (const Plutus__V1__ConverseRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__converse_request__pack_to_buffer
+                     (const Plutus__V1__ConverseRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ConverseRequest *
+       plutus__v1__converse_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__converse_request__free_unpacked
+                     (Plutus__V1__ConverseRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ConverseReply methods */
+void   plutus__v1__converse_reply__init
+                     (Plutus__V1__ConverseReply         *message);
+size_t plutus__v1__converse_reply__get_packed_size
+                     (const Plutus__V1__ConverseReply   *message);
+size_t plutus__v1__converse_reply__pack
+                     (const Plutus__V1__ConverseReply   *message,
+                      uint8_t             *out);
+size_t plutus__v1__converse_reply__pack_to_buffer
+                     (const Plutus__V1__ConverseReply   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ConverseReply *
+       plutus__v1__converse_reply__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__converse_reply__free_unpacked
+                     (Plutus__V1__ConverseReply *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Plutus__V1__CoachTurnState_Closure)
                  (const Plutus__V1__CoachTurnState *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ConverseRequest_Closure)
+                 (const Plutus__V1__ConverseRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ConverseReply_Closure)
+                 (const Plutus__V1__ConverseReply *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -113,6 +207,8 @@ typedef void (*Plutus__V1__CoachTurnState_Closure)
 /* --- descriptors --- */
 
 extern const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__converse_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__converse_reply__descriptor;
 
 PROTOBUF_C__END_DECLS
 
