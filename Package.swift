@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 /// The service executables: product (what operators run), target, folder under Sources/Services,
 /// and what the service needs beyond what every service has.
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
-    ("plutus-gateway", "GatewayService", "Gateway", []),
+    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "PlutusData", "Postgres"]),
     ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
     ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
@@ -138,7 +138,9 @@ let package = Package(
             name: "CoachGraph",
             dependencies: [
                 "StateGraph", "PlutusWire", "PlutusData", "Postgres", "RPCCore", "RPCTransport", "PlutusCluster",
-                "ContextEngine", "FinanceEngine",
+                "ContextEngine", "FinanceEngine", "PlutusService",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,7 +168,7 @@ let package = Package(
             name: "PlutusCLI",
             dependencies: [
                 "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
-                "PlutusData", "PlutusAuth", "CoachGraph",
+                "PlutusData", "PlutusAuth",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

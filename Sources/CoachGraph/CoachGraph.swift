@@ -1,5 +1,6 @@
 public import PlutusWire
-public import RPCCore
+import RPCCore
+import PlutusCluster
 import RPCTransport
 public import StateGraph
 
@@ -49,9 +50,9 @@ public enum CoachGraph {
         let agentPolicy = nodePolicy(timeout: policy.agentTimeout, policy)
         var graph = StateGraph<CoachTurnState>()
         graph.addNode(conversation, policy: agentPolicy, nodes.converse)
-        graph.addNode(financialAnalysis, policy: agentPolicy, nodes.analyse)
+        graph.addNode(financialAnalysis, policy: agentPolicy, nodes.answering(.financialAgent, route: .analyzeFinances))
         graph.addNode(goalExtraction, policy: agentPolicy, nodes.extractGoals)
-        graph.addNode(recommendation, policy: agentPolicy, nodes.recommend)
+        graph.addNode(recommendation, policy: agentPolicy, nodes.answering(.recommendationAgent, route: .getAdvice))
         graph.addNode(contextUpdate, policy: nodePolicy(timeout: policy.contextTimeout, policy), nodes.updateContext)
         graph.setEntryPoint(conversation)
         graph.addConditionalEdges(

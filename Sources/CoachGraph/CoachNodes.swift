@@ -14,7 +14,7 @@ struct CoachNodes: Sendable {
     /// small talk is answered here and the run ends.
     @Sendable func converse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        let result = try await ask(services.conversationAgent, .conversationAgent, route: .unspecified, &state, node)
+        let result = try await ask(.conversationAgent, route: .unspecified, &state, node)
         state.route = result.route
         state.intent = result.intent
         state.pendingGoals = []
@@ -22,17 +22,22 @@ struct CoachNodes: Sendable {
         return .next(state)
     }
 
-    @Sendable func analyse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
-        var state = visited(state, node)
-        state.result = try await ask(services.financialAgent, .financialAgent, route: .analyzeFinances, &state, node)
-        return .next(state)
+    /// A node whose answer is the agent's: the financial analysis and the recommendations.
+    func answering(
+        _ agent: ServiceKind, route: Route
+    ) -> @Sendable (CoachTurnState, NodeContext) async throws -> NodeOutcome<CoachTurnState> {
+        { state, node in
+            var state = visited(state, node)
+            state.result = try await ask(agent, route: route, &state, node)
+            return .next(state)
+        }
     }
 
     /// Asks the goal agent; goals it proposes pause the run until the person answers, goals the
     /// person confirmed go on to be saved.
     @Sendable func extractGoals(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        let result = try await ask(services.goalAgent, .goalAgent, route: .discussGoals, &state, node)
+        let result = try await ask(.goalAgent, route: .discussGoals, &state, node)
         state.result = result
         if result.handoff {
             state.pendingGoals = []
@@ -42,12 +47,6 @@ struct CoachNodes: Sendable {
         state.savedGoals = result.goals.filter { $0.status == "active" }
         state.pendingGoals = proposed
         return proposed.isEmpty ? .next(state) : .interrupt(state, reason: CoachGraph.confirmGoals)
-    }
-
-    @Sendable func recommend(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
-        var state = visited(state, node)
-        state.result = try await ask(services.recommendationAgent, .recommendationAgent, route: .getAdvice, &state, node)
-        return .next(state)
     }
 
     /// Saves what the turn settled (confirmed goals) as a new context version. The run's id
@@ -68,8 +67,11 @@ struct CoachNodes: Sendable {
     /// Asks `agent`, first fetching the person's context if the state has none (a new run, or one
     /// resumed from a checkpoint, which does not keep it).
     private func ask(
-        _ caller: any RPCCaller, _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
+        _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
     ) async throws -> AgentResult {
+        guard let caller = services.caller(of: agent) else {
+            throw GraphRunError(code: .nodeFailed, message: "\(agent) is not an agent", node: node.node)
+        }
         if state.context == nil {
             state.context = try await services.context.unary(
                 ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,

@@ -1,3 +1,4 @@
+public import PlutusCluster
 public import RPCTransport
 
 /// The services the conversation graph's nodes call, each behind a caller: a balanced client of
@@ -18,5 +19,27 @@ public struct CoachServices: Sendable {
         self.financialAgent = financialAgent
         self.goalAgent = goalAgent
         self.recommendationAgent = recommendationAgent
+    }
+
+    /// The caller of `agent`; `nil` for a service that is not one of the four agents.
+    public func caller(of agent: ServiceKind) -> (any RPCCaller)? {
+        switch agent {
+        case .conversationAgent: conversationAgent
+        case .financialAgent: financialAgent
+        case .goalAgent: goalAgent
+        case .recommendationAgent: recommendationAgent
+        case .gateway, .context, .vector: nil
+        }
+    }
+
+    /// The services from a client per kind; `nil` when one of the five is missing.
+    public init?(clients: [ServiceKind: any RPCCaller]) {
+        guard let context = clients[.context], let conversation = clients[.conversationAgent],
+            let financial = clients[.financialAgent], let goals = clients[.goalAgent],
+            let recommendation = clients[.recommendationAgent]
+        else { return nil }
+        self.init(
+            context: context, conversationAgent: conversation, financialAgent: financial, goalAgent: goals,
+            recommendationAgent: recommendation)
     }
 }

@@ -8,6 +8,7 @@ import PlutusWire
 import Postgres
 import ProcessSupport
 import RPCTransport
+import Synchronization
 
 /// A real cluster for one test: a migrated scratch schema with one seeded demo household, and
 /// `plutus-context` plus the four agents as processes on Unix sockets.
@@ -24,6 +25,8 @@ struct CoachCluster {
     let userID: String
     let services: CoachServices
     let clients: [RPCClient]
+    /// Processes the test started itself, stopped with the cluster.
+    let started: StartedProcesses
 
     /// The Unix socket of `kind` in this cluster.
     static func socket(_ kind: ServiceKind, in directory: String) -> String { "unix://\(directory)/\(kind.rawValue).sock" }
@@ -40,6 +43,7 @@ struct CoachCluster {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var processes: [ChildProcess] = []
             var clients: [RPCClient] = []
+            let started = StartedProcesses()
             return try await withCleanUp {
                 try await Migrator(client: database, logger: logger).migrate(standalone: true)
                 let seeded = try await DemoSeeder(client: database, logger: logger).seed(users: 1, seed: UInt64.random(in: 1...UInt64(Int64.max)))
@@ -48,6 +52,7 @@ struct CoachCluster {
                 environment["DATABASE_URL"] = url
                 environment["PLUTUS_DATA_KEY"] = keyList
                 environment["PLUTUS_CONTEXT_EVENTS"] = "off"
+                for kind in ServiceKind.allCases { environment[kind.addressVariable] = socket(kind, in: directory) }
                 let kinds: [ServiceKind] = [.context, .conversationAgent, .financialAgent, .goalAgent, .recommendationAgent]
                 for kind in kinds where !replaced.contains(kind) {
                     processes.append(try spawn(kind, in: directory, environment: environment))
@@ -67,11 +72,11 @@ struct CoachCluster {
                     services: CoachServices(
                         context: clients[0], conversationAgent: clients[1], financialAgent: clients[2],
                         goalAgent: clients[3], recommendationAgent: clients[4]),
-                    clients: clients)
+                    clients: clients, started: started)
                 return try await body(cluster)
             } cleanUp: {
                 for client in clients { await client.close() }
-                for process in processes { _ = await process.stop(grace: .seconds(10)) }
+                for process in processes + started.all { _ = await process.stop(grace: .seconds(10)) }
                 await database.shutdown()
                 try? FileManager.default.removeItem(atPath: directory)
             }
@@ -88,12 +93,15 @@ struct CoachCluster {
             standardError: .appendingTo(path: "\(directory)/\(kind.rawValue).log"))
     }
 
-    /// Starts `kind` in this cluster (one the test replaced) and waits until it serves.
-    func start(_ kind: ServiceKind) async throws -> ChildProcess {
+    /// Starts `kind` in this cluster (one the test replaced, or the gateway) and waits until it
+    /// serves; `client` is for calls to it, closed by the caller.
+    func start(_ kind: ServiceKind) async throws -> (process: ChildProcess, client: RPCClient) {
         let process = try Self.spawn(kind, in: directory, environment: environment)
-        guard let client = clients.first(where: { $0.service == kind.rawValue }) else { return process }
+        started.add(process)
+        let client = RPCClient(
+            service: kind.rawValue, target: try RPCTarget(parsing: Self.socket(kind, in: directory)), logger: Self.logger)
         try await Self.waitUntilServing(client, kind, directory)
-        return process
+        return (process, client)
     }
 
     static func waitUntilServing(_ client: RPCClient, _ kind: ServiceKind, _ directory: String) async throws {
@@ -127,4 +135,13 @@ struct CoachCluster {
 struct CoachClusterError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+/// The processes a test started in its cluster.
+final class StartedProcesses: Sendable {
+    private let processes = Mutex<[ChildProcess]>([])
+
+    func add(_ process: ChildProcess) { processes.withLock { $0.append(process) } }
+
+    var all: [ChildProcess] { processes.withLock { $0 } }
 }

@@ -1,11 +1,16 @@
 import ArgumentParser
+import CoachGraph
+import Foundation
 import PlutusCluster
+import PlutusData
 import PlutusService
+import Postgres
 import RPCTransport
 
-/// `plutus-gateway`: the app's HTTP API and the conversation graph (later issues); today it keeps
-/// a balanced client of every other service and reports, through `plutus.v1.Health/Check` with
-/// a service's name (`plutus.v1.FinancialAgent`), whether that service has a replica admitted.
+/// `plutus-gateway`: runs the conversation graph over the other services (`plutus.v1.Gateway/
+/// Converse`; the app's HTTP API comes next), keeps a balanced client of every other service,
+/// and reports, through `plutus.v1.Health/Check` with a service's name (`plutus.v1.FinancialAgent`),
+/// whether that service has a replica admitted.
 @main
 struct GatewayCommand: ServiceCommand {
     static let kind = ServiceKind.gateway
@@ -24,6 +29,10 @@ struct GatewayCommand: ServiceCommand {
     var recommendationAgent: String?
     @Option(help: "The vector store (default: $PLUTUS_VECTOR_ADDRESS).")
     var vector: String?
+    @Option(help: "PostgreSQL, as a libpq URL (default: $DATABASE_URL).")
+    var databaseURL: String?
+    @Option(help: "How long finished runs' checkpoints are kept (default: $PLUTUS_CHECKPOINT_TTL_SECONDS, else 86400).")
+    var checkpointTTLSeconds: String?
 
     func run() async throws {
         let flags: [ServiceKind: String?] = [
@@ -33,11 +42,32 @@ struct GatewayCommand: ServiceCommand {
         let targets = try ServiceKind.gateway.upstreams.map { kind in
             (kind, try target(of: kind, flag: flags[kind] ?? nil))
         }
+        let settings = try CoachGatewaySettings(
+            databaseURL: databaseURL, checkpointTTLSeconds: checkpointTTLSeconds,
+            environment: ProcessInfo.processInfo.environment)
         let runtime = try bootstrap()
-        let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0.rpcService, runtime.client(of: $0.0, target: $0.1)) })
-        try await runtime.serve(RPCRouter(), clients: Array(clients.values)) { name in
-            guard let client = clients[name] else { return nil }
-            return client.replicaStatuses().contains(where: \.isAdmitted) ? .serving : .notServing
+        let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0, runtime.client(of: $0.0, target: $0.1)) })
+        guard let services = CoachServices(clients: clients.mapValues { $0 as any RPCCaller }) else {
+            throw ValidationError("the gateway needs the context engine and all four agents")
         }
+        let database = PostgresClient(configuration: settings.database, logger: runtime.logger)
+        let checkpointer = PostgresCheckpointer(client: database, cipher: settings.cipher)
+        let conversations = ConversationStore(client: database, cipher: settings.cipher)
+        let runner = CoachTurnRunner(
+            graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations)
+        var router = RPCRouter()
+        CoachGatewayRPC.register(runner, conversations: conversations, on: &router)
+        let pruner = CheckpointPruner(checkpointer: checkpointer, ttl: settings.checkpointTTL, logger: runtime.logger)
+        do {
+            try await runtime.serve(router, clients: Array(clients.values), background: [pruner]) { name in
+                guard let kind = ServiceKind.allCases.first(where: { $0.rpcService == name }), let client = clients[kind]
+                else { return nil }
+                return client.replicaStatuses().contains(where: \.isAdmitted) ? .serving : .notServing
+            }
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
     }
 }

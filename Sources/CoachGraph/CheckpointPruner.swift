@@ -1,0 +1,35 @@
+public import Logging
+public import ServiceLifecycle
+
+/// Removes finished runs' checkpoints once they are older than `ttl`: at start, then every
+/// `interval`. (A finished run keeps only its last checkpoint from the moment it finishes.)
+public struct CheckpointPruner: Service {
+    private let checkpointer: PostgresCheckpointer
+    private let ttl: Duration
+    private let interval: Duration
+    private let logger: Logger
+
+    public init(checkpointer: PostgresCheckpointer, ttl: Duration, interval: Duration = .seconds(600), logger: Logger) {
+        self.checkpointer = checkpointer
+        self.ttl = ttl
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Runs until the task is cancelled or a graceful shutdown begins, which ends its wait at once.
+    public func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let removed = try await checkpointer.pruneFinished(olderThan: ttl)
+                    if removed > 0 { logger.info("finished runs' checkpoints pruned", metadata: ["count": "\(removed)"]) }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    logger.warning("could not prune checkpoints; retrying later", metadata: ["error": "\(error)"])
+                }
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import FinanceEngine
+import PlutusCluster
+import Foundation
+public import PlutusData
+import PlutusWire
+import Postgres
+public import RPCCore
+public import RPCTransport
+import StateGraph
+
+/// `plutus.v1.Gateway/Converse`: a message through the gateway's graph, over RPC (what
+/// `plutus chat` and the load generator speak until the HTTP API; the HTTP API will share it).
+public enum CoachGatewayRPC {
+    public static let converse = ServiceKind.converseMethod
+
+    /// Serves `Converse` with `runner`; a request without a conversation starts one.
+    public static func register(_ runner: CoachTurnRunner, conversations: ConversationStore, on router: inout RPCRouter) {
+        router.register(converse) { (request: ConverseRequest, _) -> ConverseReply in
+            try validate(request)
+            return try await answering {
+                let conversationID =
+                    request.conversationID.isEmpty
+                    ? try await conversations.start(userID: request.userID.lowercased()).id
+                    : request.conversationID.lowercased()
+                let turn = try await runner.reply(
+                    to: request.message, conversationID: conversationID, userID: request.userID.lowercased(),
+                    today: request.today.isEmpty ? nil : request.today)
+                return ConverseReply(
+                    conversationID: conversationID, messageID: turn.reply.id, runID: turn.state.runID,
+                    route: turn.state.route, result: turn.state.result, paused: turn.completion != .finished,
+                    visited: turn.state.visited)
+            }
+        }
+    }
+
+    static func validate(_ request: ConverseRequest) throws {
+        guard UUID(uuidString: request.userID) != nil else {
+            throw RPCError(code: .invalidArgument, message: "user_id must be a UUID")
+        }
+        guard request.conversationID.isEmpty || UUID(uuidString: request.conversationID) != nil else {
+            throw RPCError(code: .invalidArgument, message: "conversation_id must be a UUID")
+        }
+        guard !request.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw RPCError(code: .invalidArgument, message: "message is empty")
+        }
+        guard request.message.utf8.count <= 8_000 else {
+            throw RPCError(code: .invalidArgument, message: "message is longer than 8000 bytes")
+        }
+        guard request.today.isEmpty || CivilDate(iso: request.today) != nil else {
+            throw RPCError(code: .invalidArgument, message: "today must be YYYY-MM-DD")
+        }
+    }
+
+    /// Runs the turn, turning the store's and the graph's errors into statuses a caller can act on.
+    private static func answering(_ body: () async throws -> ConverseReply) async throws -> ConverseReply {
+        do {
+            return try await body()
+        } catch ConversationStoreError.notFound {
+            throw RPCError(code: .notFound, message: "no such open conversation for this user")
+        } catch let error as PostgresError where error.sqlState == "23503" {
+            throw RPCError(code: .notFound, message: "no such user")
+        } catch let error as PostgresError where error.code == .connectionFailed || error.code == .connectionLost {
+            throw RPCError(code: .unavailable, message: "the database is unavailable")
+        } catch let error as GraphRunError {
+            if error.code == .nodeTimedOut || (error.underlying as? RPCError).map(CoachGraph.isRetryable) == true {
+                throw RPCError(code: .unavailable, message: "\(error.node ?? "a service") is unavailable; try again")
+            }
+            throw RPCError(code: .internal, message: "the coach could not finish this turn (\(error.code))")
+        }
+    }
+}
