@@ -1,21 +1,16 @@
 import ArgumentParser
-import CoachGraph
 import Foundation
 import Logging
 import PlutusCluster
-import PlutusData
 import PlutusWire
-import Postgres
+import RPCCore
 import RPCTransport
 
-/// `plutus chat`: talks to the coach from the terminal. It runs the conversation graph itself,
-/// against the cluster's services (the addresses `plutus up` recorded, or `PLUTUS_*_ADDRESS`),
-/// and stores the conversation like the gateway does.
+/// `plutus chat`: talks to the coach from the terminal, through the gateway's graph
+/// (`plutus.v1.Gateway/Converse`), as the user given.
 struct Chat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Chat with the coach as a user: one --message, or a prompt per line from standard input.")
-
-    @OptionGroup var data: DataOptions
 
     @Option(help: "The user's UUID.")
     var user: String
@@ -29,10 +24,16 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "The user's calendar day, YYYY-MM-DD (default: today in UTC).")
     var today: String?
 
+    @Option(help: "The gateway (default: $PLUTUS_GATEWAY_ADDRESS, else the one `plutus up` runs).")
+    var gateway: String?
+
     @Option(help: "The directory `plutus up` runs the cluster in (default: $PLUTUS_RUN_DIR, else .data/run).")
     var runDirectory = ProcessInfo.processInfo.environment["PLUTUS_RUN_DIR"] ?? ".data/run"
 
-    @Flag(help: "Print each turn as JSON (reply, route, facts, goals, recommendations).")
+    @Option(help: "Seconds a turn may take.")
+    var timeout = 60
+
+    @Flag(help: "Print each turn as one line of JSON (reply, route, facts, goals, recommendations).")
     var json = false
 
     func validate() throws {
@@ -40,130 +41,95 @@ struct Chat: AsyncParsableCommand {
         if let conversation, UUID(uuidString: conversation) == nil {
             throw ValidationError("--conversation must be a UUID, not '\(conversation)'")
         }
-        if let today, today.count != 10 { throw ValidationError("--today must be YYYY-MM-DD, not '\(today)'") }
+        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let (database, _) = try data.connect("plutus.chat")
-        let cipher: DataCipher
-        do {
-            cipher = try DataCipher.fromEnvironment(environment)
-        } catch {
-            throw ValidationError("PLUTUS_DATA_KEY: \(error)")
+        let address = gateway ?? environment[ServiceKind.gateway.addressVariable]
+            ?? (try? ClusterManifest.read(from: runDirectory))?.addresses(of: .gateway)
+        guard let address, !address.isEmpty else {
+            throw ValidationError("no gateway: pass --gateway, set \(ServiceKind.gateway.addressVariable), or run `plutus up`")
         }
-        let clients = try Self.clients(environment: environment, runDirectory: runDirectory)
-        let graph = try CoachGraph.make(services: clients.services)
-        let conversations = ConversationStore(client: database, cipher: cipher)
-        let runner = CoachTurnRunner(
-            graph: graph, checkpointer: PostgresCheckpointer(client: database, cipher: cipher), conversations: conversations)
+        let client = RPCClient(
+            service: ServiceKind.gateway.rawValue, target: try RPCTarget(parsing: address),
+            configuration: RPCClient.Configuration(clusterToken: environment["PLUTUS_CLUSTER_TOKEN"]),
+            logger: Logger(label: "plutus.chat"))
         do {
-            try await converse(runner, conversations)
+            try await converse(client)
         } catch {
-            await Self.shutDown(clients, database)
+            await client.close()
             throw error
         }
-        await Self.shutDown(clients, database)
+        await client.close()
     }
 
-    private func converse(_ runner: CoachTurnRunner, _ conversations: ConversationStore) async throws {
-        let userID = user.lowercased()
-        let conversationID: String
-        if let conversation {
-            conversationID = conversation.lowercased()
-        } else {
-            conversationID = try await conversations.start(userID: userID, title: "plutus chat").id
-        }
-        if !json { print("conversation \(conversationID)") }
-        if let message {
-            try await say(message, runner, conversationID, userID)
-            return
-        }
-        while let line = readLine() {
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            try await say(line, runner, conversationID, userID)
+    private func converse(_ client: RPCClient) async throws {
+        var conversationID = conversation?.lowercased() ?? ""
+        let messages: AnySequence<String> = message.map { AnySequence([$0]) } ?? AnySequence(StandardInputLines())
+        for line in messages where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let request = ConverseRequest(userID: user.lowercased(), conversationID: conversationID, message: line, today: today ?? "")
+            let reply = try await client.unary(
+                ServiceKind.converseMethod, request, as: ConverseReply.self, deadline: RPCDeadline(after: .seconds(timeout)))
+            if conversationID.isEmpty, !json { print("conversation \(reply.conversationID)") }
+            conversationID = reply.conversationID
+            print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n")
         }
     }
+}
 
-    private static func shutDown(_ clients: Clients, _ database: PostgresClient) async {
-        for client in clients.all { await client.close() }
-        await database.shutdown()
-    }
-
-    private func say(_ message: String, _ runner: CoachTurnRunner, _ conversationID: String, _ userID: String) async throws {
-        let turn = try await runner.reply(to: message, conversationID: conversationID, userID: userID, today: today)
-        if json {
-            print(TurnJSON.render(turn))
-        } else {
-            print("\n\(turn.state.result?.reply ?? "")\n")
-        }
-    }
-
-    /// One balanced client per service the graph calls.
-    struct Clients {
-        let services: CoachServices
-        let all: [RPCClient]
-    }
-
-    static func clients(environment: [String: String], runDirectory: String) throws -> Clients {
-        let manifest = try? ClusterManifest.read(from: runDirectory)
-        func client(_ kind: ServiceKind) throws -> RPCClient {
-            let address = environment[kind.addressVariable] ?? manifest?.addresses(of: kind) ?? ""
-            guard !address.isEmpty else {
-                throw ValidationError("no address for \(kind): set \(kind.addressVariable) or run `plutus up`")
-            }
-            let configuration = RPCClient.Configuration(clusterToken: environment["PLUTUS_CLUSTER_TOKEN"])
-            return RPCClient(
-                service: kind.rawValue, target: try RPCTarget(parsing: address), configuration: configuration,
-                logger: Logger(label: "plutus.chat"))
-        }
-        let context = try client(.context)
-        let conversation = try client(.conversationAgent)
-        let financial = try client(.financialAgent)
-        let goals = try client(.goalAgent)
-        let recommendation = try client(.recommendationAgent)
-        return Clients(
-            services: CoachServices(
-                context: context, conversationAgent: conversation, financialAgent: financial, goalAgent: goals,
-                recommendationAgent: recommendation),
-            all: [context, conversation, financial, goals, recommendation])
-    }
+/// Standard input, a line at a time.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    mutating func next() -> String? { readLine() }
 }
 
 /// A turn as one line of JSON, in the HTTP API's shape.
 enum TurnJSON {
-    static func render(_ turn: CoachTurnRunner.Turn) -> String {
-        let result = turn.state.result ?? AgentResult()
+    static func render(_ reply: ConverseReply) -> String {
+        let result = reply.result ?? AgentResult()
         let object: [String: Any] = [
-            "message_id": turn.reply.id,
-            "conversation_id": turn.state.conversationID,
-            "run_id": turn.state.runID,
+            "message_id": reply.messageID,
+            "conversation_id": reply.conversationID,
+            "run_id": reply.runID,
             "reply": result.reply,
-            "route": CoachGraph.routeName(turn.state.route),
+            "route": routeName(reply.route),
             "facts": result.facts.map { ["name": $0.name, "value": $0.value, "unit": $0.unit, "source": $0.source] },
-            "goals": result.goals.map { goal -> [String: Any] in
-                var json: [String: Any] = [
-                    "id": goal.id, "type": goal.type, "title": goal.title, "target_date": goal.targetDate,
-                    "priority": Int(goal.priority), "status": goal.status,
-                ]
-                json["target_amount"] = goal.targetAmountCents.map { Double($0) / 100 } ?? NSNull()
-                return json
-            },
-            "recommendations": result.recommendations.map { recommendation -> [String: Any] in
-                [
-                    "id": recommendation.id, "title": recommendation.title, "rationale": recommendation.rationale,
-                    "category": recommendation.category, "priority": Int(recommendation.priority),
-                    "impact": [
-                        "amount": Double(recommendation.impactAmountCents) / 100, "unit": recommendation.impactUnit,
-                        "horizon_months": Int(recommendation.horizonMonths),
-                    ],
-                ]
-            },
+            "goals": result.goals.map(goal),
+            "recommendations": result.recommendations.map(recommendation),
             "degraded": result.degraded,
             "model": result.model,
-            "paused": turn.completion != .finished,
+            "paused": reply.paused,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func routeName(_ route: Route) -> String {
+        switch route {
+        case .analyzeFinances: "analyze_finances"
+        case .discussGoals: "discuss_goals"
+        case .getAdvice: "get_advice"
+        case .end: "end"
+        default: "unspecified"
+        }
+    }
+
+    private static func goal(_ goal: Goal) -> [String: Any] {
+        [
+            "id": goal.id, "type": goal.type, "title": goal.title, "target_date": goal.targetDate,
+            "priority": Int(goal.priority), "status": goal.status,
+            "target_amount": goal.targetAmountCents.map { Double($0) / 100 } ?? NSNull(),
+        ]
+    }
+
+    private static func recommendation(_ recommendation: Recommendation) -> [String: Any] {
+        [
+            "id": recommendation.id, "title": recommendation.title, "rationale": recommendation.rationale,
+            "category": recommendation.category, "priority": Int(recommendation.priority),
+            "impact": [
+                "amount": Double(recommendation.impactAmountCents) / 100, "unit": recommendation.impactUnit,
+                "horizon_months": Int(recommendation.horizonMonths),
+            ],
+        ]
     }
 }
