@@ -35,7 +35,7 @@ enum GoalPlanner {
         var points = [
             ReplyBrief.Point(
                 "\(goal.title) — \(shownTarget) by \(shownDate) — takes \(shownNeeded) a month for \(shownMonths) months, assuming a \(shownReturn) yearly return on the savings.",
-                "To have \(shownTarget) for \(goal.title.lowercased()) by \(shownDate), set aside \(shownNeeded) a month for the next \(shownMonths) months (at a \(shownReturn) return).")
+                "To have \(shownTarget) by \(shownDate) for this one (\(goal.title)), set aside \(shownNeeded) a month for the next \(shownMonths) months, at a \(shownReturn) return.")
         ]
         if let person, person.monthlySurplusCents > 0 {
             let surplus = sheet.money("monthly_surplus", person.monthlySurplusCents, source: "finance_engine.cash_flow")
@@ -66,8 +66,8 @@ enum GoalPlanner {
     /// The one question to ask when something is missing.
     static func question(for plan: GoalPlan) -> String? {
         switch plan.missingFields.first {
-        case "target_amount": "How much do you want to have for \(plan.goal.title.lowercased())?"
-        case "target_date": "By when would you like to reach it?"
+        case "target_amount": "What amount are you aiming for (\(plan.goal.title))?"
+        case "target_date": "By when would you like to reach it (\(plan.goal.title))?"
         default: nil
         }
     }

@@ -65,21 +65,23 @@ struct RecommendationRules {
     mutating func fundFees() -> Candidate? {
         guard let portfolio = person.context.portfolio, portfolio.valueCents > 0 else { return nil }
         let ratio = Double(portfolio.weightedExpenseRatioCentibps) / 1_000_000
-        let lowCost = 0.0005
         guard ratio > 0.0025 else { return nil }
-        let value = Cents.toDollars(portfolio.valueCents)
-        let years = 20.0
-        let high = TimeValue.fv(rate: Self.expectedInvestmentReturn - ratio, nper: years, pmt: 0, pv: -value)
-        let low = TimeValue.fv(rate: Self.expectedInvestmentReturn - lowCost, nper: years, pmt: 0, pv: -value)
-        let drag = Cents.fromDollars(low - high)
+        // What today's funds cost over 20 years beyond what broad index funds (0.05%) would.
+        let drag = { (expenseRatio: Double) in
+            FeeDrag(
+                startCents: portfolio.valueCents, annualReturn: Self.expectedInvestmentReturn,
+                expenseRatioBps: expenseRatio * 10_000, years: 20
+            ).dragCents
+        }
+        let saved = drag(ratio) - drag(0.0005)
         let shownRatio = sheet.percent("weighted_expense_ratio", ratio, decimals: 2, source: "context.portfolio")
-        let shownDrag = sheet.money("fee_drag_20y", drag, source: "finance_engine.fee_drag")
+        let shownDrag = sheet.money("fee_savings_20y", saved, source: "finance_engine.fee_drag")
         return Candidate(
             tier: 3,
             recommendation: Recommendation(
                 id: "rec-fund-fees", title: "Move toward low-cost, broadly diversified index funds",
                 rationale: "Your funds charge \(shownRatio) a year on average; at low-cost fund fees you'd keep about \(shownDrag) more over 20 years.",
-                category: "investing", impactAmountCents: drag, impactUnit: person.currency, horizonMonths: 240))
+                category: "investing", impactAmountCents: saved, impactUnit: person.currency, horizonMonths: 240))
     }
 
     mutating func savingsRate() -> Candidate? {

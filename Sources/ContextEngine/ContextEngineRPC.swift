@@ -1,5 +1,5 @@
 import Postgres
-public import PlutusWire
+import PlutusWire
 public import RPCCore
 public import RPCTransport
 

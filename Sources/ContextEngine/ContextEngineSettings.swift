@@ -1,5 +1,5 @@
 public import PlutusData
-public import PlutusService
+import PlutusService
 public import Postgres
 public import Redis
 

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 public import PlutusWire
 public import RPCCore
 public import RPCTransport
