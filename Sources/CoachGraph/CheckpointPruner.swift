@@ -1,4 +1,5 @@
 public import Logging
+import PlutusService
 public import ServiceLifecycle
 
 /// Removes finished runs' checkpoints once they are older than `ttl`: at start, then every
@@ -18,18 +19,9 @@ public struct CheckpointPruner: Service {
 
     /// Runs until the task is cancelled or a graceful shutdown begins, which ends its wait at once.
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let removed = try await checkpointer.pruneFinished(olderThan: ttl)
-                    if removed > 0 { logger.info("finished runs' checkpoints pruned", metadata: ["count": "\(removed)"]) }
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.warning("could not prune checkpoints; retrying later", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
-        }
+        try await PeriodicWork(every: interval, what: "prune checkpoints", logger: logger) {
+            let removed = try await checkpointer.pruneFinished(olderThan: ttl)
+            if removed > 0 { logger.info("finished runs' checkpoints pruned", metadata: ["count": "\(removed)"]) }
+        }.run()
     }
 }

@@ -1,5 +1,6 @@
 public import Logging
 public import Postgres
+import PlutusService
 public import ServiceLifecycle
 
 /// Keeps the monthly partitions of `plutus_messages` made three months ahead: once at start, then
@@ -17,19 +18,10 @@ public struct MessagePartitionKeeper: Service {
 
     /// Runs until the task is cancelled or a graceful shutdown begins, which ends its wait at once.
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let created = try await client.query("SELECT plutus_ensure_message_partitions(3) AS created")
-                        .first?.decode("created", as: Int.self) ?? 0
-                    if created > 0 { logger.info("message partitions created ahead", metadata: ["count": "\(created)"]) }
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.warning("could not make message partitions ahead; retrying later", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
-        }
+        try await PeriodicWork(every: interval, what: "make message partitions ahead", logger: logger) {
+            let created = try await client.query("SELECT plutus_ensure_message_partitions(3) AS created")
+                .first?.decode("created", as: Int.self) ?? 0
+            if created > 0 { logger.info("message partitions created ahead", metadata: ["count": "\(created)"]) }
+        }.run()
     }
 }
