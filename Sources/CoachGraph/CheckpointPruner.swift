@@ -2,8 +2,9 @@ public import Logging
 import PlutusService
 public import ServiceLifecycle
 
-/// Removes finished runs' checkpoints once they are older than `ttl`: at start, then every
-/// `interval`. (A finished run keeps only its last checkpoint from the moment it finishes.)
+/// Removes the checkpoints of runs untouched for longer than `ttl` (finished, or never resumed):
+/// at start, then every `interval`. A finished run keeps only its last checkpoint from the moment
+/// it finishes.
 public struct CheckpointPruner: Service {
     private let checkpointer: PostgresCheckpointer
     private let ttl: Duration
@@ -20,8 +21,8 @@ public struct CheckpointPruner: Service {
     /// Runs until the task is cancelled or a graceful shutdown begins, which ends its wait at once.
     public func run() async throws {
         try await PeriodicWork(every: interval, what: "prune checkpoints", logger: logger) {
-            let removed = try await checkpointer.pruneFinished(olderThan: ttl)
-            if removed > 0 { logger.info("finished runs' checkpoints pruned", metadata: ["count": "\(removed)"]) }
+            let removed = try await checkpointer.prune(olderThan: ttl)
+            if removed > 0 { logger.info("old runs' checkpoints pruned", metadata: ["count": "\(removed)"]) }
         }.run()
     }
 }

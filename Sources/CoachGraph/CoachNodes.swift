@@ -77,9 +77,14 @@ struct CoachNodes: Sendable {
                 ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
                 deadline: deadline(node), metadata: metadata(state, node))
         }
+        // The conversation agent reads words, not figures: it gets the profile (for a greeting's
+        // name), not the whole context.
+        let context = agent == .conversationAgent
+            ? state.context.map { UserContext(userID: $0.userID, version: $0.version, profile: $0.profile) }
+            : state.context
         let request = AgentRequest(
             conversationID: state.conversationID, userID: state.userID, message: state.message,
-            history: state.history, context: state.context, route: route, summary: state.summary,
+            history: state.history, context: context, route: route, summary: state.summary,
             pendingGoals: state.pendingGoals, today: state.today)
         return try await caller.unary(
             agent.agentRunMethod, request, as: AgentResult.self, deadline: deadline(node),

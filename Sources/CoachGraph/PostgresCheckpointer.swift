@@ -7,8 +7,8 @@ public import StateGraph
 /// The conversation graph's checkpoints in `plutus_graph_checkpoints`: one row per step, the
 /// state sealed at rest, so a run interrupted in one gateway resumes in another.
 ///
-/// Finished runs are pruned twice over: when a run finishes only its latest checkpoint is kept,
-/// and ``pruneFinished(olderThan:)`` removes finished runs past their TTL.
+/// Runs are pruned twice over: when a run finishes only its latest checkpoint is kept, and
+/// ``prune(olderThan:)`` removes runs nothing has touched for longer than the TTL.
 public struct PostgresCheckpointer: GraphCheckpointer {
     public typealias State = CoachTurnState
 
@@ -76,16 +76,18 @@ public struct PostgresCheckpointer: GraphCheckpointer {
         return try rows.first.map(checkpoint(from:)).flatMap { $0.status == .interrupted ? $0 : nil }
     }
 
-    /// Deletes every finished run's checkpoints older than `age`; returns how many rows went.
+    /// Deletes the checkpoints of every run whose newest checkpoint is older than `age`: finished
+    /// runs past their time, and runs nobody resumed (a paused goal never answered, a run whose
+    /// gateway died). Returns how many rows went.
     @discardableResult
-    public func pruneFinished(olderThan age: Duration) async throws -> Int {
+    public func prune(olderThan age: Duration) async throws -> Int {
         let seconds = Double(age.components.seconds) + Double(age.components.attoseconds) / 1e18
         let rows = try await client.query(
             """
             WITH gone AS (
                 DELETE FROM plutus_graph_checkpoints
-                WHERE run_id IN (SELECT run_id FROM plutus_graph_checkpoints
-                                 WHERE status = 'finished' AND created_at < now() - make_interval(secs => \(seconds)))
+                WHERE run_id IN (SELECT run_id FROM plutus_graph_checkpoints GROUP BY run_id
+                                 HAVING max(created_at) < now() - make_interval(secs => \(seconds)))
                 RETURNING 1)
             SELECT count(*)::int AS n FROM gone
             """)

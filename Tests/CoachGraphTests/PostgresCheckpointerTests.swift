@@ -64,7 +64,7 @@ import Testing
         }
     }
 
-    @Test func finishedRunsKeepTheirLastCheckpointUntilTheirTimeIsUp() async throws {
+    @Test func runsAreKeptUntilNothingHasTouchedThemForTheTTL() async throws {
         try await withCheckpointer { checkpointer, client, conversation in
             let finished = UUID().uuidString.lowercased()
             let running = UUID().uuidString.lowercased()
@@ -76,11 +76,15 @@ import Testing
                     .map { try $0.decode("step", as: Int.self) }
             }
             #expect(try await steps(finished) == [3])
-            #expect(try await checkpointer.pruneFinished(olderThan: .seconds(3600)) == 0)
-            try await client.query("UPDATE plutus_graph_checkpoints SET created_at = now() - interval '2 hours'")
-            #expect(try await checkpointer.pruneFinished(olderThan: .seconds(3600)) == 1)
+            #expect(try await checkpointer.prune(olderThan: .seconds(3600)) == 0)
+            try await client.query(
+                "UPDATE plutus_graph_checkpoints SET created_at = now() - interval '2 hours' WHERE run_id = \(finished)::uuid")
+            #expect(try await checkpointer.prune(olderThan: .seconds(3600)) == 1)
             #expect(try await steps(finished).isEmpty)
-            #expect(try await steps(running) == [1], "a run that has not finished is never pruned")
+            #expect(try await steps(running) == [1], "a run touched within the TTL stays")
+            try await client.query("UPDATE plutus_graph_checkpoints SET created_at = now() - interval '2 days'")
+            #expect(try await checkpointer.prune(olderThan: .seconds(86_400)) == 1, "an abandoned run goes too")
+            #expect(try await steps(running).isEmpty)
         }
     }
 }

@@ -1,6 +1,6 @@
 extension Migration {
     /// Where each checkpointed run of the conversation graph stands, so the gateway can find a
-    /// conversation's paused run and resume it, and prune finished runs.
+    /// conversation's paused run and resume it.
     static let graphRuns = Migration(
         version: 3, name: "graph_runs", scope: .always,
         sql: """
@@ -11,7 +11,5 @@ extension Migration {
                 ADD COLUMN interrupt_reason text;
             CREATE INDEX plutus_graph_checkpoints_conversation_idx
                 ON plutus_graph_checkpoints (conversation_id, created_at DESC);
-            CREATE INDEX plutus_graph_checkpoints_finished_idx
-                ON plutus_graph_checkpoints (created_at) WHERE status = 'finished';
             """)
 }

@@ -31,7 +31,7 @@ struct GatewayCommand: ServiceCommand {
     var vector: String?
     @Option(help: "PostgreSQL, as a libpq URL (default: $DATABASE_URL).")
     var databaseURL: String?
-    @Option(help: "How long finished runs' checkpoints are kept (default: $PLUTUS_CHECKPOINT_TTL_SECONDS, else 86400).")
+    @Option(help: "How long a run nothing touches keeps its checkpoints (default: $PLUTUS_CHECKPOINT_TTL_SECONDS, else 86400).")
     var checkpointTTLSeconds: String?
 
     func run() async throws {
