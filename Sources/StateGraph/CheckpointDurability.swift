@@ -4,12 +4,15 @@ public enum CheckpointDurability: Sendable, Hashable {
     /// never redoes a finished step.
     case sync
     /// Each step's checkpoint is saved while the next step runs, in order, and the run returns
-    /// only once all are saved. A crash can lose the latest step's checkpoint, so a resume may
-    /// redo that one step: choose it when steps are idempotent.
+    /// only once all are saved (the first step's is still waited for, so two processes resuming
+    /// one run cannot both go on). A crash can lose the latest step's checkpoint, so a resume may
+    /// redo that one step: choose it when redoing a step does no harm.
     case async
 }
 
-/// Saves a run's checkpoints in order, either at once or behind the next step.
+/// Saves a run's checkpoints in order, either at once or behind the next step. The first save of
+/// an execution is always waited for, so a conflict with another process resuming the same run
+/// stops this one before its next step; a queued save that failed stops the run at its next save.
 final class CheckpointWriter<Checkpointer: GraphCheckpointer>: Sendable {
     private let checkpointer: Checkpointer
     private let durability: CheckpointDurability
@@ -20,15 +23,13 @@ final class CheckpointWriter<Checkpointer: GraphCheckpointer>: Sendable {
         self.durability = durability
     }
 
-    /// Saves `checkpoint` (`.sync`), or queues it behind the saves before it (`.async`); a
-    /// queued save that failed surfaces in ``flush()``.
     func save(_ checkpoint: GraphCheckpoint<Checkpointer.State>) async throws {
+        let checkpointer = checkpointer
         switch durability {
         case .sync:
             try await checkpointer.save(checkpoint)
         case .async:
-            let checkpointer = checkpointer
-            await pending.chain { try await checkpointer.save(checkpoint) }
+            try await pending.chain(waiting: { try await checkpointer.save(checkpoint) })
         }
     }
 
@@ -42,16 +43,37 @@ final class CheckpointWriter<Checkpointer: GraphCheckpointer>: Sendable {
 /// the rest fail with the same error.
 private actor PendingSave {
     private var last: Task<Void, any Error>?
+    private var failure: (any Error)?
+    private var saves = 0
 
-    func chain(_ save: @escaping @Sendable () async throws -> Void) {
+    /// Queues `save` behind the others; the first is awaited here. Throws an earlier save's error.
+    func chain(waiting save: @escaping @Sendable () async throws -> Void) async throws {
+        if let failure { throw failure }
+        saves += 1
         let previous = last
-        last = Task {
+        let task = Task {
             try await previous?.value
             try await save()
+        }
+        last = task
+        if saves == 1 {
+            try await settle(task)
+        } else {
+            Task { try? await self.settle(task) }
         }
     }
 
     func wait() async throws {
-        try await last?.value
+        if let failure { throw failure }
+        if let last { try await settle(last) }
+    }
+
+    private func settle(_ task: Task<Void, any Error>) async throws {
+        do {
+            try await task.value
+        } catch {
+            failure = failure ?? error
+            throw error
+        }
     }
 }

@@ -21,7 +21,8 @@ public struct CompiledGraph<State: Sendable>: Sendable {
     let edges: [String: GraphEdge<State>]
     /// The node every run starts at.
     public let entryPoint: String
-    /// The most steps one run may take, across resumes.
+    /// The most steps one call of ``run(_:runID:checkpointer:events:)`` or a resume may take
+    /// (LangGraph's recursion limit): a loop stops, a long conversation of resumes does not.
     public let stepLimit: Int
     /// When checkpoints are saved: before the next step, or while it runs.
     public let durability: CheckpointDurability
@@ -34,9 +35,10 @@ public struct CompiledGraph<State: Sendable>: Sendable {
         try await execute(from: entryPoint, state: state, afterStep: 0, runID: runID, checkpointer, events)
     }
 
-    /// Continues run `runID` from its latest checkpoint without redoing finished nodes: the next
-    /// node of a run interrupted between two steps (a crash), or, for a run a node paused, that
-    /// node again with the state `patch` gave it (the person's answer). A finished run is
+    /// Continues run `runID` from its latest checkpoint: the next node of a run interrupted
+    /// between two steps (a crash), or, for a run a node paused, that node again with the state
+    /// `patch` gave it (the person's answer). With `.sync` durability no finished node runs
+    /// again; with `.async`, the one whose checkpoint the crash lost does. A finished run is
     /// returned as it ended.
     /// - Throws: ``GraphRunError`` (``GraphRunError/Code/runNotFound`` without a checkpoint).
     public func resume<Checkpointer: GraphCheckpointer<State>>(
@@ -61,6 +63,8 @@ public struct CompiledGraph<State: Sendable>: Sendable {
         from start: String, state initial: State, afterStep: Int, runID: String,
         _ checkpointer: Checkpointer, _ events: @escaping EventSink
     ) async throws -> Run {
+        // The first save is always waited for: a second process resuming the same run fails
+        // there, before it does anything the first has done.
         let writer = CheckpointWriter(checkpointer, durability: durability)
         let run: Run
         do {
@@ -82,7 +86,7 @@ public struct CompiledGraph<State: Sendable>: Sendable {
         var step = afterStep
         while true {
             step += 1
-            guard step <= stepLimit else {
+            guard step - afterStep <= stepLimit else {
                 throw GraphRunError(code: .stepLimitExceeded, message: "more than \(stepLimit) steps", node: current)
             }
             guard let node = nodes[current] else {

@@ -48,7 +48,7 @@ public struct NodePolicy: Sendable {
     /// The pause before the second attempt; it doubles for every later one.
     public var initialBackoff: Duration
     /// Whether an error is worth another attempt. Only errors it accepts are retried; a node's
-    /// timeout counts as retryable when it returns `true` for ``GraphRunError/nodeTimedOut``.
+    /// timeout is a ``GraphRunError`` with code ``GraphRunError/Code/nodeTimedOut``.
     public var isRetryable: @Sendable (any Error) -> Bool
 
     public init(

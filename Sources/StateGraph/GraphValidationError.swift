@@ -1,4 +1,4 @@
-/// Why ``StateGraph/compile(stepLimit:)`` refused a graph.
+/// Why ``StateGraph/compile(stepLimit:durability:)`` refused a graph.
 public struct GraphValidationError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String {

@@ -212,6 +212,23 @@ struct Flaky: Error, Equatable { let retryable: Bool }
         #expect(await counter.counts == ["conversation": 1, "update": 1])
     }
 
+    @Test func theStepLimitCountsEachCallNotTheWholeRun() async throws {
+        var graph = StateGraph<Int>()
+        graph.addNode("ask") { value, _ in value % 2 == 0 ? .interrupt(value, reason: "answer") : .next(value) }
+        graph.setEntryPoint("ask")
+        graph.addEdge(from: "ask", to: .end)
+        let compiled = try graph.compile(stepLimit: 2)
+        let checkpoints = InMemoryCheckpointer<Int>()
+        _ = try await compiled.run(0, runID: "long", checkpointer: checkpoints)
+        for answer in [2, 4, 6, 8, 10] {
+            let paused = try await compiled.resume(runID: "long", checkpointer: checkpoints, patch: { $0 = answer })
+            #expect(paused.completion == .interrupted(node: "ask", reason: "answer"))
+        }
+        let done = try await compiled.resume(runID: "long", checkpointer: checkpoints, patch: { $0 = 11 })
+        #expect(done.completion == .finished)
+        #expect(done.steps == 7)
+    }
+
     @Test func twoRunnersOfOneRunConflict() async throws {
         let checkpoints = InMemoryCheckpointer<Int>()
         try await checkpoints.save(GraphCheckpoint(runID: "r", step: 1, node: "a", next: "b", status: .running, state: 1))
