@@ -61,6 +61,8 @@ public enum CoachGatewayRPC {
             throw RPCError(code: .notFound, message: "no such user")
         } catch let error as PostgresError where error.code == .connectionFailed || error.code == .connectionLost {
             throw RPCError(code: .unavailable, message: "the database is unavailable")
+        } catch let error as GraphRunError where error.code == .checkpointConflict {
+            throw RPCError(code: .aborted, message: "another message of this conversation is being answered; try again")
         } catch let error as GraphRunError {
             if error.code == .nodeTimedOut || (error.underlying as? RPCError).map(CoachGraph.isRetryable) == true {
                 throw RPCError(code: .unavailable, message: "\(error.node ?? "a service") is unavailable; try again")

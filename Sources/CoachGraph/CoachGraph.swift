@@ -34,11 +34,11 @@ public enum CoachGraph {
         /// Attempts in all for a node whose call failed with a retryable status.
         public var maxAttempts = 3
         public var initialBackoff: Duration = .milliseconds(50)
-        /// The most steps one run may take.
+        /// The most steps one turn (a run, or one resume of it) may take.
         public var stepLimit = 12
-        /// When checkpoints are saved. Every node is idempotent (agents answer from their input;
-        /// `context_update` is keyed by the run), so a resume that redoes the last step is safe,
-        /// and `.async` takes the checkpoint writes off a turn's critical path.
+        /// When checkpoints are saved. Redoing a step after a crash does no harm: agents have no
+        /// side effects (a redone goal proposal is a fresh proposal), and `context_update` is
+        /// applied once per run. So `.async` takes the checkpoint writes off a turn's critical path.
         public var durability = CheckpointDurability.async
 
         public init() {}
@@ -61,7 +61,7 @@ public enum CoachGraph {
                 "analyze_finances": .node(financialAnalysis), "discuss_goals": .node(goalExtraction),
                 "get_advice": .node(recommendation), "end": .end,
             ]
-        ) { state in routeName(state.route) }
+        ) { state in state.route.name }  // an unspecified route has no edge: the run stops rather than guess
         graph.addConditionalEdges(
             from: goalExtraction, routes: ["update": .node(contextUpdate), "reroute": .node(conversation)]
         ) { state in state.result?.handoff == true ? "reroute" : "update" }
@@ -71,16 +71,6 @@ public enum CoachGraph {
         return try graph.compile(stepLimit: policy.stepLimit, durability: policy.durability)
     }
 
-    /// The route's name in the graph's edges (the seed's names).
-    public static func routeName(_ route: Route) -> String {
-        switch route {
-        case .analyzeFinances: "analyze_finances"
-        case .discussGoals: "discuss_goals"
-        case .getAdvice: "get_advice"
-        case .end: "end"
-        default: "analyze_finances"
-        }
-    }
 
     /// Statuses a call may be retried on: the service, or one replica, was briefly away.
     public static func isRetryable(_ error: any Error) -> Bool {

@@ -10,11 +10,26 @@ import StateGraph
 struct CoachNodes: Sendable {
     let services: CoachServices
 
-    /// Asks the conversation agent for the route (with the person's context, loaded once per run);
-    /// small talk is answered here and the run ends.
+    /// Asks the conversation agent for the route; small talk is answered here and the run ends.
+    /// The route needs only the person's words, so a run's first step loads the context at the
+    /// same time, and asks again with it only for small talk, whose reply uses the person's name.
     @Sendable func converse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        let result = try await ask(.conversationAgent, route: .unspecified, &state, node)
+        var result: AgentResult
+        if state.context == nil {
+            let words = state
+            async let context = fetchContext(words, node)
+            result = try await send(.conversationAgent, route: .unspecified, words, node)
+            if result.route != .end {
+                state.context = try await context
+            } else if let loaded = try? await context {
+                // Small talk needs no figures: without the context it is answered without the name.
+                state.context = loaded
+                result = try await send(.conversationAgent, route: .unspecified, state, node)
+            }
+        } else {
+            result = try await send(.conversationAgent, route: .unspecified, state, node)
+        }
         state.route = result.route
         state.intent = result.intent
         state.pendingGoals = []
@@ -54,8 +69,10 @@ struct CoachNodes: Sendable {
     @Sendable func updateContext(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
         guard !state.savedGoals.isEmpty else { return .next(state) }
+        // Goals are upserted by id, so no version they were heard against can be stale: the
+        // update applies to whatever is current (base 0), once per run.
         let update = ContextUpdate(
-            userID: state.userID, baseVersion: state.context?.version ?? 0, goals: state.savedGoals,
+            userID: state.userID, baseVersion: 0, goals: state.savedGoals,
             reason: "goal_extraction", runID: "\(state.runID):\(CoachGraph.contextUpdate)")
         let version = try await services.context.unary(
             ContextEngineRPC.updateContext, update, as: ContextVersion.self, deadline: deadline(node),
@@ -69,13 +86,22 @@ struct CoachNodes: Sendable {
     private func ask(
         _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
     ) async throws -> AgentResult {
+        if state.context == nil { state.context = try await fetchContext(state, node) }
+        return try await send(agent, route: route, state, node)
+    }
+
+    private func fetchContext(_ state: CoachTurnState, _ node: NodeContext) async throws -> UserContext {
+        try await services.context.unary(
+            ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
+            deadline: deadline(node), metadata: metadata(state, node))
+    }
+
+    /// Calls `agent` with the turn as the state holds it.
+    private func send(
+        _ agent: ServiceKind, route: Route, _ state: CoachTurnState, _ node: NodeContext
+    ) async throws -> AgentResult {
         guard let caller = services.caller(of: agent) else {
             throw GraphRunError(code: .nodeFailed, message: "\(agent) is not an agent", node: node.node)
-        }
-        if state.context == nil {
-            state.context = try await services.context.unary(
-                ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
-                deadline: deadline(node), metadata: metadata(state, node))
         }
         // The conversation agent reads words, not figures: it gets the profile (for a greeting's
         // name), not the whole context.
@@ -84,7 +110,7 @@ struct CoachNodes: Sendable {
             : state.context
         let request = AgentRequest(
             conversationID: state.conversationID, userID: state.userID, message: state.message,
-            history: state.history, context: context, route: route, summary: state.summary,
+            history: state.history, context: context, route: route,
             pendingGoals: state.pendingGoals, today: state.today)
         return try await caller.unary(
             agent.agentRunMethod, request, as: AgentResult.self, deadline: deadline(node),

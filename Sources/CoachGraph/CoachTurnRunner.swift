@@ -45,12 +45,14 @@ public struct CoachTurnRunner: Sendable {
         ).map { ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000)) }
         _ = try await conversations.append(conversationID: conversationID, userID: userID, role: .user, content: message)
         let day = today ?? Self.utcToday()
+        try await finishStoppedRun(conversationID: conversationID, userID: userID)
         let run: CompiledGraph<CoachTurnState>.Run
         if let paused = try await checkpointer.pausedRun(conversationID: conversationID, userID: userID) {
             run = try await graph.resume(runID: paused.runID, checkpointer: checkpointer, events: events) { state in
                 state.message = message
                 state.history = history
                 state.today = day
+                state.visited = []
             }
         } else {
             let runID = UUID().uuidString.lowercased()
@@ -63,6 +65,16 @@ public struct CoachTurnRunner: Sendable {
         let stored = try await conversations.append(
             conversationID: conversationID, userID: userID, role: .assistant, content: text)
         return Turn(state: run.state, completion: run.completion, reply: stored)
+    }
+
+    /// Finishes the conversation's last run if it stopped part-way (a service stayed away, or its
+    /// gateway died), so what it settled lands (a confirmed goal) before the next message. If it
+    /// fails again it is left for the next message, and pruned in the end.
+    private func finishStoppedRun(conversationID: String, userID: String) async throws {
+        guard let latest = try await checkpointer.latest(conversationID: conversationID, userID: userID),
+            latest.status == .running
+        else { return }
+        _ = try? await graph.resume(runID: latest.runID, checkpointer: checkpointer)
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`.

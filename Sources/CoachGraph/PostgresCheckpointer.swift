@@ -61,10 +61,9 @@ public struct PostgresCheckpointer: GraphCheckpointer {
         return try rows.first.map(checkpoint(from:))
     }
 
-    /// The run of `conversationID` (owned by `userID`) that a node paused for the person's
-    /// answer: the conversation's latest checkpoint, when it is a pause. A run started after the
-    /// pause supersedes it.
-    public func pausedRun(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
+    /// The latest checkpoint of `conversationID` (owned by `userID`), of whichever run wrote last:
+    /// a pause waiting for the person's answer, a run that stopped part-way, or a finished one.
+    public func latest(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
         guard UUID(uuidString: conversationID) != nil, UUID(uuidString: userID) != nil else { return nil }
         let rows = try await client.query(
             """
@@ -73,7 +72,13 @@ public struct PostgresCheckpointer: GraphCheckpointer {
             WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
             ORDER BY created_at DESC, step DESC LIMIT 1
             """)
-        return try rows.first.map(checkpoint(from:)).flatMap { $0.status == .interrupted ? $0 : nil }
+        return try rows.first.map(checkpoint(from:))
+    }
+
+    /// The run of `conversationID` that a node paused for the person's answer, when the
+    /// conversation's latest checkpoint is that pause (a run started after it supersedes it).
+    public func pausedRun(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
+        try await latest(conversationID: conversationID, userID: userID).flatMap { $0.status == .interrupted ? $0 : nil }
     }
 
     /// Deletes the checkpoints of every run whose newest checkpoint is older than `age`: finished

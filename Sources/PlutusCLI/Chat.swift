@@ -64,23 +64,42 @@ struct Chat: AsyncParsableCommand {
         await client.close()
     }
 
+    /// One `--message`, or every line of standard input; in the second case a turn that fails
+    /// is reported and the chat goes on.
     private func converse(_ client: RPCClient) async throws {
         var conversationID = conversation?.lowercased() ?? ""
-        let messages: AnySequence<String> = message.map { AnySequence([$0]) } ?? AnySequence(StandardInputLines())
-        for line in messages where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let request = ConverseRequest(userID: user.lowercased(), conversationID: conversationID, message: line, today: today ?? "")
-            let reply = try await client.unary(
-                ServiceKind.converseMethod, request, as: ConverseReply.self, deadline: RPCDeadline(after: .seconds(timeout)))
-            if conversationID.isEmpty, !json { print("conversation \(reply.conversationID)") }
-            conversationID = reply.conversationID
-            print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n")
+        if let message {
+            try await say(message, client, &conversationID)
+            return
+        }
+        for await line in Self.standardInputLines() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                try await say(line, client, &conversationID)
+            } catch let error as RPCError {
+                FileHandle.standardError.write(Data("plutus chat: \(error)\n".utf8))
+            }
         }
     }
-}
 
-/// Standard input, a line at a time.
-struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine() }
+    private func say(_ line: String, _ client: RPCClient, _ conversationID: inout String) async throws {
+        let request = ConverseRequest(
+            userID: user.lowercased(), conversationID: conversationID, message: line, today: today ?? "")
+        let reply = try await client.unary(
+            ServiceKind.converseMethod, request, as: ConverseReply.self, deadline: RPCDeadline(after: .seconds(timeout)))
+        if conversationID.isEmpty, !json { print("conversation \(reply.conversationID)") }
+        conversationID = reply.conversationID
+        print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n")
+    }
+
+    /// Standard input, a line at a time, read on a thread of its own (reading blocks).
+    private static func standardInputLines() -> AsyncStream<String> {
+        AsyncStream { continuation in
+            Thread.detachNewThread {
+                while let line = readLine() { continuation.yield(line) }
+                continuation.finish()
+            }
+        }
+    }
 }
 
 /// A turn as one line of JSON, in the HTTP API's shape.
@@ -92,7 +111,7 @@ enum TurnJSON {
             "conversation_id": reply.conversationID,
             "run_id": reply.runID,
             "reply": result.reply,
-            "route": routeName(reply.route),
+            "route": reply.route.name,
             "facts": result.facts.map { ["name": $0.name, "value": $0.value, "unit": $0.unit, "source": $0.source] },
             "goals": result.goals.map(goal),
             "recommendations": result.recommendations.map(recommendation),
@@ -102,16 +121,6 @@ enum TurnJSON {
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func routeName(_ route: Route) -> String {
-        switch route {
-        case .analyzeFinances: "analyze_finances"
-        case .discussGoals: "discuss_goals"
-        case .getAdvice: "get_advice"
-        case .end: "end"
-        default: "unspecified"
-        }
     }
 
     private static func goal(_ goal: Goal) -> [String: Any] {

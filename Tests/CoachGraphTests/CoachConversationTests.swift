@@ -40,7 +40,7 @@ import Testing
             #expect(wedding.completion == .interrupted(node: "goal_extraction", reason: CoachGraph.confirmGoals))
             let proposed = try #require(wedding.state.pendingGoals.first)
             #expect(proposed.type == "wedding" && proposed.targetAmountCents == 20_000_00 && proposed.status == "proposed")
-            #expect(wedding.state.result?.facts.contains { $0.name == "goal_monthly_contribution" } == true)
+            #expect(wedding.state.result?.facts.contains { $0.name == "goal_1_monthly_contribution" } == true)
 
             // 3. Confirmed: the same run resumes and the goal is saved as a new context version.
             let confirmed = try await say("yes, save it")

@@ -73,6 +73,12 @@ final class FailingFirst: RPCCaller {
             #expect(refusing.calls.withLock { $0 } == 1)
             let latest = try await cluster.checkpointer.latest(runID: second.runID)
             #expect(latest?.next == CoachGraph.financialAnalysis, "the finished step is kept for a resume")
+
+            // The conversation's next message first finishes the run that stopped part-way.
+            let next = try await cluster.runner(policy: policy()).reply(
+                to: "thanks, bye", conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25")
+            #expect(next.state.route == .end)
+            #expect(try await cluster.checkpointer.latest(runID: second.runID)?.status == .finished)
         }
     }
 
@@ -82,7 +88,8 @@ final class FailingFirst: RPCCaller {
             financialAgent: InProcessRPCCaller(router: RPCRouter()), goalAgent: InProcessRPCCaller(router: RPCRouter()),
             recommendationAgent: InProcessRPCCaller(router: RPCRouter())))
         #expect(graph.entryPoint == CoachGraph.conversation)
-        #expect(CoachGraph.routeName(.getAdvice) == "get_advice")
+        #expect(Route.getAdvice.name == "get_advice")
+        #expect(Route.unspecified.name == "unspecified", "no edge takes it: the run stops rather than guess")
         #expect(CoachGraph.isRetryable(RPCError(code: .unavailable, message: "")))
         #expect(!CoachGraph.isRetryable(RPCError(code: .invalidArgument, message: "")))
     }

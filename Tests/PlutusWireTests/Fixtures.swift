@@ -85,10 +85,10 @@ enum Fixtures {
             missingFields: ["target_date", "", "priority"], intent: "confirm", handoff: true),
         CoachTurnState(
             runID: "run-7", userID: "user-1", conversationID: "conv-1", message: unicode,
-            history: [ChatTurn(role: "user", content: "hi")], summary: "s", today: "2026-11-25", context: context,
+            history: [ChatTurn(role: "user", content: "hi")], today: "2026-11-25", context: context,
             route: .discussGoals, intent: "goal", result: AgentResult(reply: "ok", goals: [goal]),
             pendingGoals: [goal], savedGoals: [goal, Goal()], contextVersion: .max,
-            visited: ["conversation", "goal_extraction"], idempotencyKey: "idem-1"),
+            visited: ["conversation", "goal_extraction"]),
         ConverseRequest(userID: "user-1", conversationID: "conv-1", message: unicode, today: "2026-11-25"),
         ConverseReply(
             conversationID: "conv-1", messageID: "msg-9", runID: "run-7", route: .getAdvice,

@@ -13,7 +13,6 @@ public struct CoachTurnState: Sendable, Hashable {
     public var message: String = ""  // = 4
     /// oldest first, without `message`
     public var history: [ChatTurn] = []  // = 5
-    public var summary: String = ""  // = 6
     /// YYYY-MM-DD
     public var today: String = ""  // = 7
     public var context: UserContext? = nil  // = 8
@@ -27,9 +26,8 @@ public struct CoachTurnState: Sendable, Hashable {
     public var savedGoals: [Goal] = []  // = 13
     /// after context_update
     public var contextVersion: Int64 = 0  // = 14
-    /// the nodes run, in order
+    /// the nodes run in this turn, in order
     public var visited: [String] = []  // = 15
-    public var idempotencyKey: String = ""  // = 16
 
     public init() {}
 
@@ -39,7 +37,6 @@ public struct CoachTurnState: Sendable, Hashable {
         conversationID: String = "",
         message: String = "",
         history: [ChatTurn] = [],
-        summary: String = "",
         today: String = "",
         context: UserContext? = nil,
         route: Route = .unspecified,
@@ -48,15 +45,13 @@ public struct CoachTurnState: Sendable, Hashable {
         pendingGoals: [Goal] = [],
         savedGoals: [Goal] = [],
         contextVersion: Int64 = 0,
-        visited: [String] = [],
-        idempotencyKey: String = ""
+        visited: [String] = []
     ) {
         self.runID = runID
         self.userID = userID
         self.conversationID = conversationID
         self.message = message
         self.history = history
-        self.summary = summary
         self.today = today
         self.context = context
         self.route = route
@@ -66,7 +61,6 @@ public struct CoachTurnState: Sendable, Hashable {
         self.savedGoals = savedGoals
         self.contextVersion = contextVersion
         self.visited = visited
-        self.idempotencyKey = idempotencyKey
     }
 }
 
@@ -99,7 +93,6 @@ extension CoachTurnState: WireMessage {
         (message.pointee.n_history, message.pointee.history) = try arena.array(self.history) {
             try Optional($0.cMessage(in: arena))
         }
-        if !self.summary.isEmpty { message.pointee.summary = try arena.cString(self.summary) }
         if !self.today.isEmpty { message.pointee.today = try arena.cString(self.today) }
         if let value = self.context { message.pointee.context = try value.cMessage(in: arena) }
         message.pointee.route = .init(rawValue: .init(truncatingIfNeeded: self.route.rawValue))
@@ -115,7 +108,6 @@ extension CoachTurnState: WireMessage {
         (message.pointee.n_visited, message.pointee.visited) = try arena.array(self.visited) {
             try Optional(arena.cString($0))
         }
-        if !self.idempotencyKey.isEmpty { message.pointee.idempotency_key = try arena.cString(self.idempotencyKey) }
         return message
     }
 
@@ -128,7 +120,6 @@ extension CoachTurnState: WireMessage {
         self.history = WireC.messages(message.pointee.history, count: message.pointee.n_history) {
             ChatTurn(cMessage: $0)
         }
-        self.summary = WireC.string(message.pointee.summary)
         self.today = WireC.string(message.pointee.today)
         self.context = message.pointee.context.map { UserContext(cMessage: $0) }
         self.route = Route(rawValue: Int32(truncatingIfNeeded: message.pointee.route.rawValue))
@@ -142,7 +133,6 @@ extension CoachTurnState: WireMessage {
         }
         self.contextVersion = message.pointee.context_version
         self.visited = WireC.array(message.pointee.visited, count: message.pointee.n_visited) { WireC.string($0) }
-        self.idempotencyKey = WireC.string(message.pointee.idempotency_key)
     }
 }
 

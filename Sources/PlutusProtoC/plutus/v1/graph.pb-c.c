@@ -142,7 +142,7 @@ void   plutus__v1__converse_reply__free_unpacked
   assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[16] =
+static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[14] =
 {
   {
     "run_id",
@@ -201,18 +201,6 @@ static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descri
     offsetof(Plutus__V1__CoachTurnState, history),
     &plutus__v1__chat_turn__descriptor,
     NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "summary",
-    6,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Plutus__V1__CoachTurnState, summary),
-    NULL,
-    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -324,41 +312,28 @@ static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
-  {
-    "idempotency_key",
-    16,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Plutus__V1__CoachTurnState, idempotency_key),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
 };
 static const unsigned plutus__v1__coach_turn_state__field_indices_by_name[] = {
-  7,   /* field[7] = context */
-  13,   /* field[13] = context_version */
+  6,   /* field[6] = context */
+  12,   /* field[12] = context_version */
   2,   /* field[2] = conversation_id */
   4,   /* field[4] = history */
-  15,   /* field[15] = idempotency_key */
-  9,   /* field[9] = intent */
+  8,   /* field[8] = intent */
   3,   /* field[3] = message */
-  11,   /* field[11] = pending_goals */
-  10,   /* field[10] = result */
-  8,   /* field[8] = route */
+  10,   /* field[10] = pending_goals */
+  9,   /* field[9] = result */
+  7,   /* field[7] = route */
   0,   /* field[0] = run_id */
-  12,   /* field[12] = saved_goals */
-  5,   /* field[5] = summary */
-  6,   /* field[6] = today */
+  11,   /* field[11] = saved_goals */
+  5,   /* field[5] = today */
   1,   /* field[1] = user_id */
-  14,   /* field[14] = visited */
+  13,   /* field[13] = visited */
 };
-static const ProtobufCIntRange plutus__v1__coach_turn_state__number_ranges[1 + 1] =
+static const ProtobufCIntRange plutus__v1__coach_turn_state__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 16 }
+  { 7, 5 },
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor =
 {
@@ -368,10 +343,10 @@ const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor =
   "Plutus__V1__CoachTurnState",
   "plutus.v1",
   sizeof(Plutus__V1__CoachTurnState),
-  16,
+  14,
   plutus__v1__coach_turn_state__field_descriptors,
   plutus__v1__coach_turn_state__field_indices_by_name,
-  1,  plutus__v1__coach_turn_state__number_ranges,
+  2,  plutus__v1__coach_turn_state__number_ranges,
   (ProtobufCMessageInit) plutus__v1__coach_turn_state__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -46,7 +46,6 @@ struct  Plutus__V1__CoachTurnState
    */
   size_t n_history;
   Plutus__V1__ChatTurn **history;
-  char *summary;
   /*
    * YYYY-MM-DD
    */
@@ -73,15 +72,14 @@ struct  Plutus__V1__CoachTurnState
    */
   int64_t context_version;
   /*
-   * the nodes run, in order
+   * the nodes run in this turn, in order
    */
   size_t n_visited;
   char **visited;
-  char *idempotency_key;
 };
 #define PLUTUS__V1__COACH_TURN_STATE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__coach_turn_state__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL }
 
 
 /*
