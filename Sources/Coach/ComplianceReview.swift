@@ -39,8 +39,8 @@ public enum ComplianceReview {
         public var rewritten: Bool { !violations.isEmpty }
     }
 
-    /// Every rule `reply` breaks.
-    public static func review(_ reply: String, facts: [Fact], givesAdvice: Bool) -> [Violation] {
+    /// Every rule `reply` breaks. Digits inside `names` (an account's, a goal's) are not figures.
+    public static func review(_ reply: String, facts: [Fact], givesAdvice: Bool, names: [String] = []) -> [Violation] {
         var violations: [Violation] = []
         for sentence in sentences(of: reply) {
             let words = Words(sentence)
@@ -48,7 +48,8 @@ public enum ComplianceReview {
             if let security = namedSecurity(in: words) { violations.append(.namedSecurity(security)) }
         }
         let supported = FigureScanner.supportedNumbers(in: facts)
-        for figure in FigureScanner.figures(in: reply.replacingOccurrences(of: disclaimer, with: ""))
+        let unquoted = ([disclaimer] + names).reduce(reply) { text, name in text.replacingOccurrences(of: name, with: " ") }
+        for figure in FigureScanner.figures(in: unquoted)
         where !supported.contains(figure.value) {
             violations.append(.unsupportedFigure(figure.text))
         }
@@ -60,9 +61,9 @@ public enum ComplianceReview {
     /// or name a security are dropped, a reply with a figure the facts lack is replaced by
     /// `fallback` (composed from the facts alone), and advice gets the disclaimer.
     public static func enforce(
-        _ reply: String, facts: [Fact], givesAdvice: Bool, fallback: @autoclosure () -> String
+        _ reply: String, facts: [Fact], givesAdvice: Bool, names: [String] = [], fallback: @autoclosure () -> String
     ) -> Outcome {
-        let violations = review(reply, facts: facts, givesAdvice: givesAdvice)
+        let violations = review(reply, facts: facts, givesAdvice: givesAdvice, names: names)
         guard !violations.isEmpty else { return Outcome(reply: reply, violations: []) }
         var repaired: String
         if violations.contains(where: { if case .unsupportedFigure = $0 { true } else { false } }) {

@@ -1,18 +1,18 @@
 import Foundation
-public import PlutusWire
+import PlutusWire
 
 /// Finds the figures in a reply and the numbers a reply's facts support, so the compliance
 /// review can tell a computed figure from an invented one.
-public enum FigureScanner {
+enum FigureScanner {
     /// A figure as written, and its magnitude in a canonical form ("1234.5" for "$1,234.50").
-    public struct Figure: Hashable, Sendable {
-        public let text: String
-        public let value: String
+    struct Figure: Hashable, Sendable {
+        let text: String
+        let value: String
     }
 
     /// The figures in `text` that need a fact: money, percentages, decimals, ISO dates and
     /// whole numbers of 100 or more. Small bare counts ("3 debts", "12 months") need none.
-    public static func figures(in text: String) -> [Figure] {
+    static func figures(in text: String) -> [Figure] {
         tokens(in: text).compactMap { token in
             if token.count == 10, token.filter({ $0 == "-" }).count == 2 { return Figure(text: token, value: token) }
             guard let value = canonical(token) else { return nil }
@@ -22,15 +22,16 @@ public enum FigureScanner {
         }
     }
 
-    /// Every number the facts carry in canonical form, with each part of a date ("2028", "6", "30").
-    public static func supportedNumbers(in facts: [Fact]) -> Set<String> {
+    /// Every number the facts carry in canonical form, with each part of a date fact ("2028",
+    /// "6", "30": a reply writes "June 30, 2028"). Parts of other figures support nothing.
+    static func supportedNumbers(in facts: [Fact]) -> Set<String> {
         var supported: Set<String> = []
         for fact in facts {
             supported.insert(fact.value)
             for token in tokens(in: fact.value) {
-                supported.insert(token)
                 if let value = canonical(token) { supported.insert(value) }
-                for part in token.split(whereSeparator: { !$0.isNumber }) {
+                guard fact.unit == "date" else { continue }
+                for part in token.split(separator: "-") {
                     if let value = canonical(String(part)) { supported.insert(value) }
                 }
             }

@@ -23,14 +23,14 @@ public struct FinancialAgent: CoachAgent {
         }
         let findings = await FinancialAnalyses.run(AnalysisSelector.analyses(for: request.message), for: person)
         var sheet = FactSheet(currency: person.currency)
-        for finding in findings { sheet.merge(finding.facts) }
+        for finding in findings { sheet.merge(finding.sheet) }
         var points = findings.flatMap(\.points)
         if points.isEmpty {
             points = [ReplyBrief.Point("I don't have enough account data to answer that yet — once your accounts sync, ask me again.")]
         }
         let brief = ReplyBrief(
             purpose: .analysis, name: turn.name, language: turn.language, points: points, facts: sheet.facts,
-            variation: turn.variation)
+            names: sheet.names, variation: turn.variation)
         let written = await writer.write(brief)
         return AgentResult(
             route: .analyzeFinances, reply: written.reply, facts: sheet.facts, degraded: written.degraded,

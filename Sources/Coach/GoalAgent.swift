@@ -31,10 +31,10 @@ public struct GoalAgent: CoachAgent {
                 variation: turn.variation)
             return await result(brief, goals: [])
         }
-        let plans = mentions.map { mention in
+        let plans = mentions.enumerated().map { index, mention in
             GoalPlanner.plan(
-                Self.goal(from: mention), monthlyContributionCents: mention.monthlyContributionCents, person: turn.person,
-                today: turn.today)
+                Self.goal(from: mention), number: index + 1, monthlyContributionCents: mention.monthlyContributionCents,
+                person: turn.person, today: turn.today)
         }
         return await propose(plans, turn)
     }
@@ -42,15 +42,16 @@ public struct GoalAgent: CoachAgent {
     /// Proposes `plans`: their points and facts, and either the one missing detail to ask for or
     /// the question whether to save them.
     private func propose(_ plans: [GoalPlan], _ turn: AgentTurn) async -> AgentResult {
+        var sheet = FactSheet(currency: turn.person?.currency ?? "USD")
+        for plan in plans { sheet.merge(plan.sheet) }
         let incomplete = plans.first { !$0.missingFields.isEmpty }
         let question =
-            incomplete.flatMap(GoalPlanner.question(for:))
+            incomplete.flatMap { GoalPlanner.question(for: $0, &sheet) }
             ?? (plans.count > 1 ? "Shall I add these to your goals?" : "Shall I add it to your goals?")
-        var sheet = FactSheet(currency: turn.person?.currency ?? "USD")
-        for plan in plans { sheet.merge(plan.facts) }
         let brief = ReplyBrief(
             purpose: incomplete == nil ? .goalProposal : .goalQuestion, name: turn.name, language: turn.language,
-            points: plans.flatMap(\.points), question: question, facts: sheet.facts, variation: turn.variation)
+            points: plans.flatMap(\.points), question: question, facts: sheet.facts, names: sheet.names,
+            variation: turn.variation)
         var result = await result(brief, goals: plans.map(\.goal))
         result.missingFields = incomplete?.missingFields ?? []
         return result
@@ -63,7 +64,7 @@ public struct GoalAgent: CoachAgent {
         switch ConfirmationParser.reply(in: turn.request.message, today: turn.today) {
         case .confirm:
             guard pending.allSatisfy({ $0.targetAmountCents != nil && !$0.targetDate.isEmpty }) else {
-                return await propose(pending.map { GoalPlanner.plan($0, person: turn.person, today: turn.today) }, turn)
+                return await propose(plans(pending, turn), turn)
             }
             return await confirm(pending.map { Self.with($0, status: "active") }, turn)
         case .decline:
@@ -73,7 +74,7 @@ public struct GoalAgent: CoachAgent {
             return await result(brief, goals: [])
         case .correction(let amount, let date):
             let amended = pending.map { Self.amend($0, amountCents: amount, date: date) }
-            return await propose(amended.map { GoalPlanner.plan($0, person: turn.person, today: turn.today) }, turn)
+            return await propose(plans(amended, turn), turn)
         case nil:
             var handoff = AgentResult(route: .discussGoals, degraded: provider.isOffline, model: provider.model)
             handoff.handoff = true
@@ -81,12 +82,20 @@ public struct GoalAgent: CoachAgent {
         }
     }
 
+    /// The pending goals planned again, numbered in order.
+    private func plans(_ goals: [Goal], _ turn: AgentTurn) -> [GoalPlan] {
+        goals.enumerated().map { index, goal in
+            GoalPlanner.plan(goal, number: index + 1, person: turn.person, today: turn.today)
+        }
+    }
+
     private func confirm(_ goals: [Goal], _ turn: AgentTurn) async -> AgentResult {
         var sheet = FactSheet(currency: turn.person?.currency ?? "USD")
-        let lines = goals.map { goal -> String in
-            let amount = goal.targetAmountCents.map { sheet.money("saved_goal_target_\(goal.id.prefix(8))", $0, source: "goal_agent.confirmed") } ?? ""
-            let date = CivilDate(iso: goal.targetDate).map { sheet.month("saved_goal_date_\(goal.id.prefix(8))", $0, source: "goal_agent.confirmed") } ?? ""
-            return "\(goal.title) (\(amount) by \(date))"
+        let lines = goals.enumerated().map { index, goal -> String in
+            let key = "saved_goal_\(index + 1)"
+            let amount = goal.targetAmountCents.map { sheet.money("\(key)_target_amount", $0, source: "goal_agent.confirmed") }
+            let date = CivilDate(iso: goal.targetDate).map { sheet.month("\(key)_target_date", $0, source: "goal_agent.confirmed") }
+            return "\(sheet.name(goal.title)) (\(amount ?? "") by \(date ?? ""))"
         }
         let brief = ReplyBrief(
             purpose: .goalSaved, name: turn.name, language: turn.language,
@@ -94,7 +103,7 @@ public struct GoalAgent: CoachAgent {
                 ReplyBrief.Point(
                     "I've added \(lines.joined(separator: " and ")) to your goals; I'll track your progress as your balances change.",
                     "\(lines.joined(separator: " and ")) is now on your plan, and I'll keep an eye on how it's tracking.")
-            ], facts: sheet.facts, variation: turn.variation)
+            ], facts: sheet.facts, names: sheet.names, variation: turn.variation)
         return await result(brief, goals: goals)
     }
 

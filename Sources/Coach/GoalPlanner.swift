@@ -7,7 +7,7 @@ import PlutusWire
 struct GoalPlan: Sendable {
     var goal: Goal
     var points: [ReplyBrief.Point]
-    var facts: [Fact]
+    var sheet: FactSheet
     /// What the person still has to say: `target_amount`, `target_date`.
     var missingFields: [String]
 }
@@ -15,32 +15,43 @@ struct GoalPlan: Sendable {
 /// Judges a goal with the finance engine: the monthly amount its date needs at a return that
 /// suits its horizon, set against what the person has left each month.
 enum GoalPlanner {
-    static func plan(_ goal: Goal, monthlyContributionCents: Int64? = nil, person: PersonFinances?, today: CivilDate) -> GoalPlan {
+    /// Plans `goal`, the `number`th heard in the turn (its facts are named `goal_<number>_…`). A
+    /// target date that is not at least a month ahead counts as missing: it is asked for again.
+    static func plan(
+        _ goal: Goal, number: Int = 1, monthlyContributionCents: Int64? = nil, person: PersonFinances?, today: CivilDate
+    ) -> GoalPlan {
+        var sheet = FactSheet(currency: person?.currency ?? "USD")
+        var goal = goal
         var missing: [String] = []
         if goal.targetAmountCents == nil { missing.append("target_amount") }
-        if goal.targetDate.isEmpty { missing.append("target_date") }
-        guard missing.isEmpty, let target = goal.targetAmountCents, let date = CivilDate(iso: goal.targetDate) else {
-            return GoalPlan(goal: goal, points: [], facts: [], missingFields: missing)
+        let date = CivilDate(iso: goal.targetDate).flatMap { today.months(until: $0) >= 1 ? $0 : nil }
+        if date == nil {
+            goal.targetDate = ""
+            missing.append("target_date")
         }
-        var sheet = FactSheet(currency: person?.currency ?? "USD")
-        let months = max(today.months(until: date), 1)
+        guard missing.isEmpty, let target = goal.targetAmountCents, let date else {
+            return GoalPlan(goal: goal, points: [], sheet: sheet, missingFields: missing)
+        }
+        let key = "goal_\(number)"
+        let months = today.months(until: date)
         let annualReturn = FinancialAnalyses.expectedReturn(months: months)
-        let shownTarget = sheet.money("goal_target_amount", target, source: "goal_agent.extracted")
-        let shownDate = sheet.date("goal_target_date", date, source: "goal_agent.extracted")
-        let shownMonths = sheet.quantity("goal_months", Double(months), unit: "months", source: "finance_engine.goal_feasibility")
-        let shownReturn = sheet.percent("goal_expected_return", annualReturn, source: "finance_engine.assumptions")
+        let title = sheet.name(goal.title)
+        let shownTarget = sheet.money("\(key)_target_amount", target, source: "goal_agent.extracted")
+        let shownDate = sheet.date("\(key)_target_date", date, source: "goal_agent.extracted")
+        let shownMonths = sheet.quantity("\(key)_months", Double(months), unit: "months", source: "finance_engine.goal_feasibility")
+        let shownReturn = sheet.percent("\(key)_expected_return", annualReturn, source: "finance_engine.assumptions")
         let needed = GoalFeasibility.requiredMonthlyContributionCents(
             targetCents: target, currentCents: goal.currentAmountCents, annualReturn: annualReturn, months: months) ?? 0
-        let shownNeeded = sheet.money("goal_monthly_contribution", needed, source: "finance_engine.goal_feasibility")
+        let shownNeeded = sheet.money("\(key)_monthly_contribution", needed, source: "finance_engine.goal_feasibility")
         var points = [
             ReplyBrief.Point(
-                "\(goal.title) — \(shownTarget) by \(shownDate) — takes \(shownNeeded) a month for \(shownMonths) months, assuming a \(shownReturn) yearly return on the savings.",
-                "To have \(shownTarget) by \(shownDate) for this one (\(goal.title)), set aside \(shownNeeded) a month for the next \(shownMonths) months, at a \(shownReturn) return.")
+                "\(title) — \(shownTarget) by \(shownDate) — takes \(shownNeeded) a month for \(shownMonths) months, assuming a \(shownReturn) yearly return on the savings.",
+                "To have \(shownTarget) by \(shownDate) for this one (\(title)), set aside \(shownNeeded) a month for the next \(shownMonths) months, at a \(shownReturn) return.")
         ]
         if let person, person.monthlySurplusCents > 0 {
             let surplus = sheet.money("monthly_surplus", person.monthlySurplusCents, source: "finance_engine.cash_flow")
             let share = sheet.percent(
-                "goal_share_of_surplus", Double(needed) / Double(person.monthlySurplusCents), decimals: 0,
+                "\(key)_share_of_surplus", Double(needed) / Double(person.monthlySurplusCents), decimals: 0,
                 source: "finance_engine.goal_feasibility")
             points.append(
                 needed <= person.monthlySurplusCents
@@ -56,18 +67,21 @@ enum GoalPlanner {
                 targetCents: target, currentCents: goal.currentAmountCents, monthlyContributionCents: contribution,
                 annualReturn: annualReturn)
         {
-            let shownContribution = sheet.money("goal_planned_contribution", contribution, source: "goal_agent.extracted")
-            let reached = sheet.month("goal_projected_date", today.adding(months: reach), source: "finance_engine.goal_feasibility")
+            let shownContribution = sheet.money("\(key)_planned_contribution", contribution, source: "goal_agent.extracted")
+            let reached = sheet.month(
+                "\(key)_projected_date", today.adding(months: reach), source: "finance_engine.goal_feasibility")
             points.append(ReplyBrief.Point("At the \(shownContribution) a month you mentioned, you'd get there around \(reached)."))
         }
-        return GoalPlan(goal: goal, points: points, facts: sheet.facts, missingFields: [])
+        return GoalPlan(goal: goal, points: points, sheet: sheet, missingFields: [])
     }
 
-    /// The one question to ask when something is missing.
-    static func question(for plan: GoalPlan) -> String? {
-        switch plan.missingFields.first {
-        case "target_amount": "What amount are you aiming for (\(plan.goal.title))?"
-        case "target_date": "By when would you like to reach it (\(plan.goal.title))?"
+    /// The one question to ask when something is missing (the title is quoted: its digits, if
+    /// any, are not figures).
+    static func question(for plan: GoalPlan, _ sheet: inout FactSheet) -> String? {
+        let title = sheet.name(plan.goal.title)
+        return switch plan.missingFields.first {
+        case "target_amount": "What amount are you aiming for (\(title))?"
+        case "target_date": "By when would you like to reach it (\(title))?"
         default: nil
         }
     }

@@ -47,7 +47,10 @@ struct PersonFinances: Sendable {
     }
 
     /// The currency of the person's figures.
-    var currency: String { context.profile?.currency ?? "USD" }
+    var currency: String {
+        guard let currency = context.profile?.currency, !currency.isEmpty else { return "USD" }
+        return currency
+    }
 
     /// What is left each month after spending (never negative).
     var monthlySurplusCents: Int64 { max(0, monthlyIncomeCents - monthlySpendingCents) }

@@ -38,7 +38,7 @@ public struct RecommendationAgent: CoachAgent {
         }
         let brief = ReplyBrief(
             purpose: .recommendations, name: turn.name, language: turn.language, points: points, facts: sheet.facts,
-            givesAdvice: true, variation: turn.variation)
+            names: sheet.names, givesAdvice: true, variation: turn.variation)
         let written = await writer.write(brief)
         return AgentResult(
             route: .getAdvice, reply: written.reply, facts: sheet.facts, recommendations: ranked,
@@ -72,7 +72,7 @@ public struct RecommendationAgent: CoachAgent {
         let sorted = person.debts.sorted { $0.aprBps > $1.aprBps }
         let described = sorted.map { debt in
             let rate = sheet.percent("apr_\(debt.id.prefix(8))", Double(debt.aprBps) / 10_000, decimals: 2, source: "context.accounts.apr")
-            return (debt, "your \(debt.name) at \(rate)")
+            return (debt, "your \(sheet.name(debt.name)) at \(rate)")
         }
         let payFirst = described.filter { Double($0.0.aprBps) / 10_000 > yardstick }.map(\.1)
         let investInstead = described.filter { Double($0.0.aprBps) / 10_000 <= yardstick }.map(\.1)

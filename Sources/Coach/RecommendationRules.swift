@@ -31,8 +31,9 @@ struct RecommendationRules {
         let target = person.monthlyEssentialCents * 3
         guard person.monthlyEssentialCents > 0, person.liquidCents < target else { return nil }
         let gap = target - person.liquidCents
-        let monthly = max(person.monthlySurplusCents / 2, 1)
-        let months = Int((gap + monthly - 1) / monthly)
+        // Half the monthly surplus toward it; with no surplus there is no date to give (0).
+        let monthly = person.monthlySurplusCents / 2
+        let months = monthly > 0 ? Int(min((gap + monthly - 1) / monthly, 120)) : 0
         let shownGap = sheet.money("emergency_fund_gap", gap, source: "finance_engine.emergency_fund")
         let shownTarget = sheet.money("emergency_fund_target", target, source: "finance_engine.emergency_fund")
         return Candidate(
@@ -41,7 +42,7 @@ struct RecommendationRules {
                 id: "rec-emergency-fund", title: "Build your emergency fund to three months of essentials",
                 rationale: "You're \(shownGap) short of \(shownTarget), a cushion that keeps a surprise bill off a credit card.",
                 category: "emergency_fund", impactAmountCents: gap, impactUnit: person.currency,
-                horizonMonths: Int32(min(months, 120))))
+                horizonMonths: Int32(months)))
     }
 
     mutating func highInterestDebt() -> Candidate? {
@@ -63,18 +64,19 @@ struct RecommendationRules {
     }
 
     mutating func fundFees() -> Candidate? {
-        guard let portfolio = person.context.portfolio, portfolio.valueCents > 0 else { return nil }
-        let ratio = Double(portfolio.weightedExpenseRatioCentibps) / 1_000_000
-        guard ratio > 0.0025 else { return nil }
+        // The same holdings and expense ratio the financial agent quotes.
+        let portfolio = FinancialAnalyses.portfolioOf(person)
+        let ratio = portfolio.weightedExpenseRatioBps / 10_000
+        guard portfolio.totalValueCents > 0, ratio > 0.0025 else { return nil }
         // What today's funds cost over 20 years beyond what broad index funds (0.05%) would.
         let drag = { (expenseRatio: Double) in
             FeeDrag(
-                startCents: portfolio.valueCents, annualReturn: Self.expectedInvestmentReturn,
+                startCents: portfolio.totalValueCents, annualReturn: Self.expectedInvestmentReturn,
                 expenseRatioBps: expenseRatio * 10_000, years: 20
             ).dragCents
         }
         let saved = drag(ratio) - drag(0.0005)
-        let shownRatio = sheet.percent("weighted_expense_ratio", ratio, decimals: 2, source: "context.portfolio")
+        let shownRatio = sheet.percent("weighted_expense_ratio", ratio, decimals: 2, source: "finance_engine.portfolio")
         let shownDrag = sheet.money("fee_savings_20y", saved, source: "finance_engine.fee_drag")
         return Candidate(
             tier: 3,

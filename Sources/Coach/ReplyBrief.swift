@@ -32,6 +32,8 @@ public struct ReplyBrief: Sendable {
     /// A question to close with (one clarifying question at most).
     public var question: String?
     public var facts: [Fact]
+    /// Names the points quote (an account's, a goal's): their digits are not figures.
+    public var names: [String]
     /// Whether the reply gives advice (it then carries the disclaimer).
     public var givesAdvice: Bool
     /// Picks among phrasings: the same conversation and message always read the same.
@@ -39,7 +41,7 @@ public struct ReplyBrief: Sendable {
 
     public init(
         purpose: Purpose, name: String? = nil, language: String = "en", points: [Point] = [], question: String? = nil,
-        facts: [Fact] = [], givesAdvice: Bool = false, variation: UInt64 = 0
+        facts: [Fact] = [], names: [String] = [], givesAdvice: Bool = false, variation: UInt64 = 0
     ) {
         self.purpose = purpose
         self.name = name
@@ -47,6 +49,7 @@ public struct ReplyBrief: Sendable {
         self.points = points
         self.question = question
         self.facts = facts
+        self.names = names
         self.givesAdvice = givesAdvice
         self.variation = variation
     }

@@ -22,11 +22,18 @@ struct ReplyWriter: Sendable {
             logger.warning("the language provider failed; answering offline", metadata: ["error": "\(error)", "model": "\(provider.model)"])
             degraded = true
         }
-        let outcome = ComplianceReview.enforce(text, facts: brief.facts, givesAdvice: brief.givesAdvice, fallback: offline)
+        let outcome = ComplianceReview.enforce(
+            text, facts: brief.facts, givesAdvice: brief.givesAdvice, names: brief.names, fallback: offline)
         if outcome.rewritten {
             logger.warning(
                 "compliance rewrote a reply",
                 metadata: ["violations": "\(outcome.violations.map(\.description))", "model": "\(provider.model)"])
+            let left = ComplianceReview.review(
+                outcome.reply, facts: brief.facts, givesAdvice: brief.givesAdvice, names: brief.names)
+            if !left.isEmpty {
+                // The offline text is built from the facts; a violation here is a bug in an agent.
+                logger.error("the repaired reply still breaks a rule", metadata: ["violations": "\(left.map(\.description))"])
+            }
         }
         return Written(reply: outcome.reply, degraded: degraded)
     }

@@ -16,7 +16,8 @@ import Testing
 
     /// Every figure in the reply is one of its facts, and the reply keeps every rule.
     private func expectCompliant(_ result: AgentResult, givesAdvice: Bool = false) {
-        let violations = ComplianceReview.review(result.reply, facts: result.facts, givesAdvice: givesAdvice)
+        let violations = ComplianceReview.review(
+            result.reply, facts: result.facts, givesAdvice: givesAdvice, names: Person.names + result.goals.map(\.title))
         #expect(violations.isEmpty, "\(violations) in: \(result.reply)")
     }
 
@@ -69,7 +70,7 @@ import Testing
         let months = CivilDate(year: 2026, month: 11, day: 25)!.months(until: CivilDate(iso: goal.targetDate)!)
         let needed = GoalFeasibility.requiredMonthlyContributionCents(
             targetCents: 20_000_00, currentCents: 0, annualReturn: 0.04, months: months)!
-        #expect(proposal.facts.contains { $0.name == "goal_monthly_contribution" && $0.value == MoneyFormat.plain(needed) })
+        #expect(proposal.facts.contains { $0.name == "goal_1_monthly_contribution" && $0.value == MoneyFormat.plain(needed) })
         #expect(proposal.reply.contains(MoneyFormat.dollars(needed)))
         expectCompliant(proposal)
 

@@ -18,7 +18,7 @@ enum Person {
         accounts: [
             Account(id: "acct-checking", type: "checking", name: "Everyday", balanceCents: 5_000_00),
             Account(id: "acct-savings", type: "savings", name: "Rainy day", balanceCents: 2_500_00, aprBps: 410),
-            Account(id: "acct-card", type: "credit_card", name: "Visa", balanceCents: 4_200_00, aprBps: 2_299),
+            Account(id: "acct-card", type: "credit_card", name: "Visa 4432", balanceCents: 4_200_00, aprBps: 2_299),
             Account(id: "acct-loan", type: "loan", name: "Student loan", balanceCents: 18_000_00, aprBps: 550),
             Account(id: "acct-brokerage", type: "brokerage", name: "Taxable", balanceCents: 30_000_00),
         ],
@@ -38,6 +38,9 @@ enum Person {
         cashFlow: CashFlow(
             days: 90, incomeCents: 12_000_00, spendingCents: 8_100_00, netCents: 3_900_00, savingsRateBps: 3_250,
             spendingByCategory: [CategoryTotal(category: "housing", amountCents: 4_500_00)]))
+
+    /// The names a reply may quote: accounts and goals.
+    static var names: [String] { context.accounts.map(\.name) + context.goals.map(\.title) }
 
     /// Three months of pay, rent, groceries and a streaming subscription.
     static var transactions: [Transaction] {

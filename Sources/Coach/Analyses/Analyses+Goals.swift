@@ -39,7 +39,7 @@ extension FinancialAnalyses {
             let key = "goal_\(index + 1)"
             let target = sheet.money("\(key)_target", assessment.goal.targetCents, source: "context.goals")
             let saved = sheet.money("\(key)_saved", assessment.goal.currentCents, source: "context.goals")
-            var line = "\(goal.title): \(saved) of \(target)"
+            var line = "\(sheet.name(goal.title)): \(saved) of \(target)"
             switch assessment.status {
             case .achieved:
                 line += " — reached."
@@ -56,6 +56,6 @@ extension FinancialAnalyses {
             lines.append(line)
         }
         return Finding(
-            points: [ReplyBrief.Point(phrasings: ["Your goals: " + lines.joined(separator: " ")])], facts: sheet.facts)
+            points: [ReplyBrief.Point(phrasings: ["Your goals: " + lines.joined(separator: " ")])], sheet: sheet)
     }
 }

@@ -44,7 +44,7 @@ extension FinancialAnalyses {
                 ReplyBrief.Point(
                     "The biggest gap: \(label(largest.assetClass.rawValue)) is \(shown) \(direction) target, so a rebalance is worth considering."))
         }
-        return Finding(points: points, facts: sheet.facts)
+        return Finding(points: points, sheet: sheet)
     }
 
     static func fees(_ person: PersonFinances) -> Finding {
@@ -63,7 +63,7 @@ extension FinancialAnalyses {
                 ReplyBrief.Point(
                     "Your funds charge \(ratio) a year, weighted by value. Left alone, that costs you \(shown.joined(separator: ", ")).",
                     "At a weighted expense ratio of \(ratio), fees take \(shown.joined(separator: ", ")) from your growth.")
-            ], facts: sheet.facts)
+            ], sheet: sheet)
     }
 
     static func retirement(_ person: PersonFinances) -> Finding {
@@ -91,6 +91,6 @@ extension FinancialAnalyses {
             let chance = sheet.percent("retirement_success_probability", probability, decimals: 0, source: "finance_engine.monte_carlo")
             text += " The chance of reaching \(shownTarget) is about \(chance)."
         }
-        return Finding(points: [ReplyBrief.Point(phrasings: [text])], facts: sheet.facts)
+        return Finding(points: [ReplyBrief.Point(phrasings: [text])], sheet: sheet)
     }
 }

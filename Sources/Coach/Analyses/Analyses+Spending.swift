@@ -28,7 +28,7 @@ extension FinancialAnalyses {
                 ReplyBrief.Point(
                     "\(label(mover.category).capitalizedFirst) was \(direction) \(change) (\(percent)) on the month before."))
         }
-        return Finding(points: points, facts: sheet.facts)
+        return Finding(points: points, sheet: sheet)
     }
 
     static func recurringCharges(_ person: PersonFinances) -> Finding {
@@ -40,14 +40,16 @@ extension FinancialAnalyses {
         let yearly = sheet.money(
             "recurring_charges_annual", charges.reduce(0) { $0 + $1.annualizedCostCents },
             source: "finance_engine.recurring_charges")
-        let named = charges.prefix(3).map { charge in
-            "\(charge.merchant) (\(sheet.money("recurring_\(charge.merchant.lowercased())", charge.typicalAmountCents, source: "finance_engine.recurring_charges")) \(charge.cadence.rawValue))"
+        let named = charges.prefix(3).enumerated().map { index, charge in
+            let amount = sheet.money(
+                "recurring_\(index + 1)_amount", charge.typicalAmountCents, source: "finance_engine.recurring_charges")
+            return "\(sheet.name(charge.merchant)) (\(amount) \(charge.cadence.rawValue))"
         }
         return Finding(
             points: [
                 ReplyBrief.Point(
                     "Your repeating charges come to \(yearly) a year; the largest are \(named.joined(separator: ", ")). Worth a look for any you no longer use.")
-            ], facts: sheet.facts)
+            ], sheet: sheet)
     }
 
     /// A category as people say it: "debt_payment" → "debt payments".

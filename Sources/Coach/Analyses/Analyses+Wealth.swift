@@ -18,7 +18,7 @@ extension FinancialAnalyses {
             : ReplyBrief.Point(
                 "Your net worth is \(net), all of it assets — you owe nothing.",
                 "You're worth \(net), with no debt against it.")
-        return Finding(points: [point], facts: sheet.facts)
+        return Finding(points: [point], sheet: sheet)
     }
 
     static func cashFlow(_ person: PersonFinances) -> Finding {
@@ -32,7 +32,7 @@ extension FinancialAnalyses {
         else {
             return Finding(
                 points: [ReplyBrief.Point("You've spent about \(spending) a month lately, with \(income) coming in.")],
-                facts: sheet.facts)
+                sheet: sheet)
         }
         let shownRate = sheet.percent("savings_rate", rate, source: "finance_engine.savings_rate")
         let mark = sheet.percent("savings_rate_guideline", 0.2, decimals: 0, source: "guideline.savings_rate")
@@ -44,7 +44,7 @@ extension FinancialAnalyses {
         let point = ReplyBrief.Point(
             "Over the last few months you've brought in about \(income) a month and spent \(spending), a savings rate of \(shownRate). \(verdict)",
             "Monthly, about \(income) comes in and \(spending) goes out — you keep \(shownRate) of what you earn. \(verdict)")
-        return Finding(points: [point], facts: sheet.facts)
+        return Finding(points: [point], sheet: sheet)
     }
 
     static func emergencyFund(_ person: PersonFinances) -> Finding {
@@ -64,7 +64,7 @@ extension FinancialAnalyses {
         let point = ReplyBrief.Point(
             "Your \(cash) in cash would cover \(covered) months of essentials at \(essentials) a month. \(verdict)",
             "With \(cash) set aside and essentials of \(essentials) a month, you have \(covered) months of runway. \(verdict)")
-        return Finding(points: [point], facts: sheet.facts)
+        return Finding(points: [point], sheet: sheet)
     }
 
     static func debtToIncome(_ person: PersonFinances) -> Finding {
@@ -83,6 +83,6 @@ extension FinancialAnalyses {
             : "That's above the \(guideline) lenders prefer."
         return Finding(
             points: [ReplyBrief.Point("Your debt payments of about \(payments) a month are \(shown) of your gross income. \(verdict)")],
-            facts: sheet.facts)
+            sheet: sheet)
     }
 }

@@ -1,7 +1,7 @@
 import CoachLanguage
 
 /// The analyses the financial agent can run, each a pure function of the person's finances.
-public enum FinancialAnalyses {
+enum FinancialAnalyses {
     /// Runs `kinds` concurrently; the findings come back in the order asked.
     static func run(_ kinds: [AnalysisKind], for person: PersonFinances) async -> [Finding] {
         await withTaskGroup(of: (Int, Finding).self) { group in

@@ -1,15 +1,13 @@
-public import PlutusWire
+/// What one analysis found: the points to say and the facts (and quoted names) behind them.
+struct Finding: Sendable {
+    var points: [ReplyBrief.Point]
+    var sheet: FactSheet
 
-/// What one analysis found: the points to say and the facts behind them.
-public struct Finding: Sendable {
-    public var points: [ReplyBrief.Point]
-    public var facts: [Fact]
-
-    public init(points: [ReplyBrief.Point] = [], facts: [Fact] = []) {
+    init(points: [ReplyBrief.Point] = [], sheet: FactSheet = FactSheet()) {
         self.points = points
-        self.facts = facts
+        self.sheet = sheet
     }
 
     /// Nothing to report (the person has no data for it).
-    public static let empty = Finding()
+    static let empty = Finding()
 }
