@@ -23,6 +23,17 @@ struct RecommendationRules {
         sheet = FactSheet(currency: person.currency)
     }
 
+    /// A candidate whose impact is in the person's currency.
+    private func candidate(
+        tier: Int, id: String, title: String, rationale: String, category: String, impactCents: Int64, horizonMonths: Int
+    ) -> Candidate {
+        Candidate(
+            tier: tier,
+            recommendation: Recommendation(
+                id: id, title: title, rationale: rationale, category: category, impactAmountCents: impactCents,
+                impactUnit: person.currency, horizonMonths: Int32(horizonMonths)))
+    }
+
     mutating func all() -> [Candidate] {
         [emergencyFund(), highInterestDebt(), fundFees(), savingsRate(), idleCash()].compactMap { $0 }
     }
@@ -36,13 +47,10 @@ struct RecommendationRules {
         let months = monthly > 0 ? Int(min((gap + monthly - 1) / monthly, 120)) : 0
         let shownGap = sheet.money("emergency_fund_gap", gap, source: "finance_engine.emergency_fund")
         let shownTarget = sheet.money("emergency_fund_target", target, source: "finance_engine.emergency_fund")
-        return Candidate(
-            tier: person.liquidCents < person.monthlyEssentialCents ? 0 : 1,
-            recommendation: Recommendation(
-                id: "rec-emergency-fund", title: "Build your emergency fund to three months of essentials",
-                rationale: "You're \(shownGap) short of \(shownTarget), a cushion that keeps a surprise bill off a credit card.",
-                category: "emergency_fund", impactAmountCents: gap, impactUnit: person.currency,
-                horizonMonths: Int32(months)))
+        return candidate(
+            tier: person.liquidCents < person.monthlyEssentialCents ? 0 : 1, id: "rec-emergency-fund", title: "Build your emergency fund to three months of essentials",
+            rationale: "You're \(shownGap) short of \(shownTarget), a cushion that keeps a surprise bill off a credit card.",
+            category: "emergency_fund", impactCents: gap, horizonMonths: months)
     }
 
     mutating func highInterestDebt() -> Candidate? {
@@ -55,12 +63,10 @@ struct RecommendationRules {
         guard saved > 0, let months = withExtra.monthsToDebtFree else { return nil }
         let shownExtra = sheet.money("debt_extra_payment", extra, source: "finance_engine.debt_payoff")
         let shownSaved = sheet.money("debt_interest_saved", saved, source: "finance_engine.debt_payoff")
-        return Candidate(
-            tier: 2,
-            recommendation: Recommendation(
-                id: "rec-high-interest-debt", title: "Pay down high-interest debt, highest rate first",
-                rationale: "An extra \(shownExtra) a month, rate first, saves \(shownSaved) in interest.",
-                category: "debt", impactAmountCents: saved, impactUnit: person.currency, horizonMonths: Int32(months)))
+        return candidate(
+            tier: 2, id: "rec-high-interest-debt", title: "Pay down high-interest debt, highest rate first",
+            rationale: "An extra \(shownExtra) a month, rate first, saves \(shownSaved) in interest.",
+            category: "debt", impactCents: saved, horizonMonths: months)
     }
 
     mutating func fundFees() -> Candidate? {
@@ -78,12 +84,10 @@ struct RecommendationRules {
         let saved = drag(ratio) - drag(0.0005)
         let shownRatio = sheet.percent("weighted_expense_ratio", ratio, decimals: 2, source: "finance_engine.portfolio")
         let shownDrag = sheet.money("fee_savings_20y", saved, source: "finance_engine.fee_drag")
-        return Candidate(
-            tier: 3,
-            recommendation: Recommendation(
-                id: "rec-fund-fees", title: "Move toward low-cost, broadly diversified index funds",
-                rationale: "Your funds charge \(shownRatio) a year on average; at low-cost fund fees you'd keep about \(shownDrag) more over 20 years.",
-                category: "investing", impactAmountCents: saved, impactUnit: person.currency, horizonMonths: 240))
+        return candidate(
+            tier: 3, id: "rec-fund-fees", title: "Move toward low-cost, broadly diversified index funds",
+            rationale: "Your funds charge \(shownRatio) a year on average; at low-cost fund fees you'd keep about \(shownDrag) more over 20 years.",
+            category: "investing", impactCents: saved, horizonMonths: 240)
     }
 
     mutating func savingsRate() -> Candidate? {
@@ -97,12 +101,10 @@ struct RecommendationRules {
             TimeValue.fv(rate: Self.expectedInvestmentReturn / 12, nper: 120, pmt: -Cents.toDollars(extra), pv: 0))
         let shownExtra = sheet.money("savings_increase_monthly", extra, source: "finance_engine.savings_rate")
         let shownGrown = sheet.money("savings_increase_10y", grown, source: "finance_engine.time_value")
-        return Candidate(
-            tier: 3,
-            recommendation: Recommendation(
-                id: "rec-savings-rate", title: "Automate a bigger monthly transfer to savings",
-                rationale: "Saving \(shownExtra) more a month could grow to about \(shownGrown) in 10 years.",
-                category: "saving", impactAmountCents: grown, impactUnit: person.currency, horizonMonths: 120))
+        return candidate(
+            tier: 3, id: "rec-savings-rate", title: "Automate a bigger monthly transfer to savings",
+            rationale: "Saving \(shownExtra) more a month could grow to about \(shownGrown) in 10 years.",
+            category: "saving", impactCents: grown, horizonMonths: 120)
     }
 
     mutating func idleCash() -> Candidate? {
@@ -115,11 +117,9 @@ struct RecommendationRules {
         let gain = Cents.fromDollars(invested - saved)
         let shownExcess = sheet.money("cash_above_cushion", excess, source: "finance_engine.emergency_fund")
         let shownGain = sheet.money("idle_cash_opportunity_10y", gain, source: "finance_engine.time_value")
-        return Candidate(
-            tier: 3,
-            recommendation: Recommendation(
-                id: "rec-idle-cash", title: "Put cash beyond your six-month cushion to work",
-                rationale: "About \(shownExcess) sits above a six-month cushion; invested for the long term it could be worth roughly \(shownGain) more in 10 years than in savings.",
-                category: "investing", impactAmountCents: gain, impactUnit: person.currency, horizonMonths: 120))
+        return candidate(
+            tier: 3, id: "rec-idle-cash", title: "Put cash beyond your six-month cushion to work",
+            rationale: "About \(shownExcess) sits above a six-month cushion; invested for the long term it could be worth roughly \(shownGain) more in 10 years than in savings.",
+            category: "investing", impactCents: gain, horizonMonths: 120)
     }
 }
