@@ -10,26 +10,12 @@ import StateGraph
 struct CoachNodes: Sendable {
     let services: CoachServices
 
-    /// Asks the conversation agent for the route; small talk is answered here and the run ends.
-    /// The route needs only the person's words, so a run's first step loads the context at the
-    /// same time, and asks again with it only for small talk, whose reply uses the person's name.
+    /// Asks the conversation agent for the route (with the person's profile, from the context
+    /// loaded once per run); small talk is answered here and the run ends. Fetching the context
+    /// alongside the classification was tried and measured slower (Benchmarks/README.md).
     @Sendable func converse(_ state: CoachTurnState, _ node: NodeContext) async throws -> NodeOutcome<CoachTurnState> {
         var state = visited(state, node)
-        var result: AgentResult
-        if state.context == nil {
-            let words = state
-            async let context = fetchContext(words, node)
-            result = try await send(.conversationAgent, route: .unspecified, words, node)
-            if result.route != .end {
-                state.context = try await context
-            } else if let loaded = try? await context {
-                // Small talk needs no figures: without the context it is answered without the name.
-                state.context = loaded
-                result = try await send(.conversationAgent, route: .unspecified, state, node)
-            }
-        } else {
-            result = try await send(.conversationAgent, route: .unspecified, state, node)
-        }
+        let result = try await ask(.conversationAgent, route: .unspecified, &state, node)
         state.route = result.route
         state.intent = result.intent
         state.pendingGoals = []
