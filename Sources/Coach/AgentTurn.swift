@@ -20,7 +20,7 @@ struct AgentTurn: Sendable {
             throw RPCError(code: .invalidArgument, message: "message is empty")
         }
         if request.today.isEmpty {
-            today = CivilDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+            today = CivilDate(utcDayOfSecondsSince1970: Date().timeIntervalSince1970)
         } else if let day = CivilDate(iso: request.today) {
             today = day
         } else {
@@ -30,7 +30,7 @@ struct AgentTurn: Sendable {
         self.request = request
         text = TurnText(message: request.message, recent: request.history, today: today)
         language = LanguageDetector.language(of: request.message)
-        variation = PhrasePicker.seed(request.conversationID, request.message)
+        variation = StableHash.of(request.conversationID, request.message)
     }
 
     /// The largest amount a context may carry: ten trillion dollars, far beyond any household and

@@ -79,6 +79,6 @@ public struct CoachTurnRunner: Sendable {
 
     /// Today's date in UTC, `YYYY-MM-DD`.
     public static func utcToday(now: Date = Date()) -> String {
-        CivilDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down))).description
+        CivilDate(utcDayOfSecondsSince1970: now.timeIntervalSince1970).description
     }
 }

@@ -27,6 +27,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The UTC day that `seconds` since 1970-01-01T00:00:00Z falls on.
+    public init(utcDayOfSecondsSince1970 seconds: Double) {
+        self.init(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+    }
+
     /// Parses `YYYY-MM-DD`; `nil` for anything else or a day that does not exist.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
