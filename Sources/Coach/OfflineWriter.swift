@@ -87,9 +87,12 @@ struct PhrasePicker {
         mixed ^= mixed >> 31
         return options.isEmpty ? "" : options[Int(mixed % UInt64(options.count))]
     }
+}
 
-    /// FNV-1a of the parts: a stable seed for a conversation's message.
-    static func seed(_ parts: String...) -> UInt64 {
+/// FNV-1a over strings: the same 64 bits for the same parts in every process and release, for
+/// seeds (a conversation's phrasings, a person's Monte Carlo paths).
+enum StableHash {
+    static func of(_ parts: String...) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in parts.joined(separator: "\u{1F}").utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

@@ -3,7 +3,7 @@ import PlutusWire
 
 /// A person's context in the finance engine's terms: debts, a ledger, liquid savings, monthly
 /// income and spending. Where the context lacks a figure a lender would know (a loan's minimum
-/// payment), it is estimated the way lenders usually set it, and ``estimatedMinimums`` says so.
+/// payment), it is estimated the way lenders usually set it.
 struct PersonFinances: Sendable {
     let context: UserContext
     let today: CivilDate
@@ -60,9 +60,6 @@ struct PersonFinances: Sendable {
         guard let birth = context.profile.flatMap({ CivilDate(iso: $0.birthDate) }) else { return nil }
         return birth.months(until: today) / 12
     }
-
-    /// Whether any debt's minimum payment is an estimate (the context carries none).
-    var estimatedMinimums: Bool { !debts.isEmpty }
 
     /// The sum of the debts' monthly minimums.
     var monthlyMinimumsCents: Int64 { debts.reduce(0) { $0 + $1.minimumPaymentCents } }

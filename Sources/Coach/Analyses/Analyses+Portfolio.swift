@@ -76,7 +76,7 @@ extension FinancialAnalyses {
         let allocation = portfolioOf(person).allocation ?? Portfolio.targetAllocation(for: riskTolerance(person), age: age)
         let inputs = MonteCarloInputs(
             startBalanceCents: invested, monthlyContributionCents: person.monthlySurplusCents / 2, years: years,
-            allocation: allocation, targetCents: target > 0 ? target : nil, seed: PhrasePicker.seed(person.context.userID))
+            allocation: allocation, targetCents: target > 0 ? target : nil, seed: StableHash.of(person.context.userID))
         guard let result = try? MonteCarlo.project(inputs), let final = result.final else { return .empty }
         var sheet = FactSheet(currency: person.currency)
         let contribution = sheet.money("retirement_monthly_contribution", inputs.monthlyContributionCents, source: "finance_engine.monte_carlo")

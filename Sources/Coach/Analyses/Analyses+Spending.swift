@@ -56,7 +56,6 @@ extension FinancialAnalyses {
     static func label(_ category: String) -> String {
         switch category {
         case "debt_payment": "debt payments"
-        case "housing": "housing"
         default: category.replacingOccurrences(of: "_", with: " ")
         }
     }
