@@ -77,6 +77,16 @@ let package = Package(
             dependencies: ["CCurl", "CCurlShim", "BridgeSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // Language models over HTTPClient: Claude and OpenAI-compatible clients, SSE, retries, a circuit
+        // breaker, redaction, and Redis-backed rate limits and response cache.
+        .target(
+            name: "LanguageModels",
+            dependencies: [
+                "HTTPClient", "Redis", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The wire: protoc-c's C for Protos/plutus/v1 (generated), and the Swift message types over it.
         .target(name: "PlutusProtoC", dependencies: ["CProtobufC"]),
         .target(name: "PlutusWire", dependencies: ["PlutusProtoC"], swiftSettings: swiftSettings),
@@ -128,7 +138,7 @@ let package = Package(
             name: "Coach",
             dependencies: [
                 "FinanceEngine", "CoachLanguage", "PlutusWire", "RPCCore", "RPCTransport", "PlutusCluster",
-                "PlutusService",
+                "PlutusService", "LanguageModels", "HTTPClient", "Redis",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -180,7 +190,7 @@ let package = Package(
         .executableTarget(
             name: "BridgeBenchmarks",
             dependencies: [
-                "Postgres", "Redis", "HTTPClient", "CLibPQ", "BenchmarkSupport",
+                "Postgres", "Redis", "HTTPClient", "LanguageModels", "CLibPQ", "BenchmarkSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -230,8 +240,8 @@ let package = Package(
 
         // Helpers for tests: checkout paths, the local services' addresses, running our scripts.
         .target(
-            name: "PlutusTestSupport", dependencies: ["ProcessSupport", "Postgres", "PlutusData"], path: "Tests/Support",
-            exclude: ["http_test_server.py"], swiftSettings: swiftSettings
+            name: "PlutusTestSupport", dependencies: ["ProcessSupport", "Postgres", "PlutusData", "HTTPClient", "LanguageModels"],
+            path: "Tests/Support", exclude: ["http_test_server.py", "llm_test_server.py"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -282,7 +292,11 @@ let package = Package(
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CoachTests",
-            dependencies: ["Coach", "FinanceEngine", "PlutusWire", "RPCCore", "RPCTransport", "PlutusCluster"],
+            dependencies: [
+                "Coach", "CoachLanguage", "FinanceEngine", "PlutusWire", "RPCCore", "RPCTransport", "PlutusCluster",
+                "LanguageModels", "HTTPClient", "PlutusTestSupport", "PlutusService",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CoachGraphTests",
@@ -293,6 +307,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "PlutusTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LanguageModelsTests",
+            dependencies: [
+                "LanguageModels", "HTTPClient", "Redis", "PlutusTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlutusWireTests", dependencies: ["PlutusWire", "PlutusTestSupport"], swiftSettings: swiftSettings),
