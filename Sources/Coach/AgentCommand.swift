@@ -1,20 +1,29 @@
+import Foundation
 public import PlutusService
 import RPCTransport
 
 /// The command of an agent executable: the agent of its kind over the configured language
-/// provider, served until SIGTERM. The offline engine answers while no model is configured.
+/// provider (``LanguageModelSettings``), served until SIGTERM. The offline engine answers while
+/// no model is configured.
 public protocol AgentCommand: ServiceCommand {}
 
 extension AgentCommand {
     public func run() async throws {
         let runtime = try bootstrap()
-        let provider = OfflineLanguageProvider()
-        guard let agent = makeAgent(Self.kind, provider: provider, logger: runtime.logger) else {
+        let settings = try LanguageModelSettings(environment: ProcessInfo.processInfo.environment)
+        let language = try ConfiguredLanguage(settings, logger: runtime.logger)
+        guard let agent = makeAgent(Self.kind, provider: language.provider, logger: runtime.logger) else {
             preconditionFailure("\(Self.kind) is not an agent")
         }
-        runtime.logger.info("language provider", metadata: ["model": "\(provider.model)"])
+        runtime.logger.info("language provider", metadata: ["llm": "\(settings.summary)"])
         var router = RPCRouter()
         agent.register(on: &router)
-        try await runtime.serve(router)
+        do {
+            try await runtime.serve(router)
+        } catch {
+            await language.shutdown()
+            throw error
+        }
+        await language.shutdown()
     }
 }

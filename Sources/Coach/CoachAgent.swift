@@ -1,7 +1,8 @@
 public import Logging
 public import PlutusCluster
 public import PlutusWire
-import RPCCore
+public import RPCCore
+import LanguageModels
 public import RPCTransport
 
 /// One of the four agents: a turn in, its result out. Agents are values over a language
@@ -18,9 +19,36 @@ public protocol CoachAgent: Sendable {
 extension CoachAgent {
     /// Serves `plutus.v1.<Agent>/Run` on `router`.
     public func register(on router: inout RPCRouter) {
-        router.register(Self.kind.agentRunMethod) { (request: AgentRequest, _) -> AgentResult in
-            try await self.run(request)
+        router.register(Self.kind.agentRunMethod) { (request: AgentRequest, context) -> AgentResult in
+            try await self.answer(request, deadline: context.deadline)
         }
+    }
+
+    /// Answers one turn within its ``TurnScope`` (the person, and the caller's deadline for model
+    /// calls); the result lists the model calls made for it.
+    public func answer(
+        _ request: AgentRequest, deadline: RPCDeadline?, onText: (@Sendable (String) async -> Void)? = nil
+    ) async throws -> AgentResult {
+        let log = ModelCallLog()
+        let scope = TurnScope(
+            userID: request.userID, deadline: deadline.map { ContinuousClock.now + $0.remaining() }, onText: onText)
+        var result = try await ModelCallLog.$current.withValue(log) {
+            try await TurnScope.$current.withValue(scope) { try await run(request) }
+        }
+        result.modelCalls = log.calls.map(ModelCall.init)
+        return result
+    }
+}
+
+extension ModelCall {
+    /// The wire form of a recorded call.
+    init(_ record: ModelCallRecord) {
+        self.init(
+            provider: record.provider, model: record.model, purpose: record.purpose, outcome: "\(record.outcome)",
+            inputTokens: Int64(record.usage.inputTokens), outputTokens: Int64(record.usage.outputTokens),
+            cacheCreationInputTokens: Int64(record.usage.cacheCreationInputTokens),
+            cacheReadInputTokens: Int64(record.usage.cacheReadInputTokens),
+            latencyMs: Int64(record.latency / .milliseconds(1)), attempts: Int32(clamping: record.attempts))
     }
 }
 

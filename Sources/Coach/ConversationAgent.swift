@@ -8,18 +8,21 @@ public import PlutusWire
 public struct ConversationAgent: CoachAgent {
     public static let kind = ServiceKind.conversationAgent
     private let provider: any LanguageProvider
+    private let reader: TurnReader
     private let writer: ReplyWriter
 
     public init(provider: any LanguageProvider, logger: Logger = Logger(label: "plutus.agent.conversation")) {
         self.provider = provider
+        reader = TurnReader(provider: provider, logger: logger)
         writer = ReplyWriter(provider: provider, logger: logger)
     }
 
     public func run(_ request: AgentRequest) async throws -> AgentResult {
         let turn = try AgentTurn(request)
-        let decision = try await provider.classify(turn.text)
+        let reading = try await reader.route(turn.text)
+        let decision = reading.value
         var result = AgentResult(
-            route: Route(decision.route), degraded: provider.isOffline, model: provider.model,
+            route: Route(decision.route), degraded: reading.degraded, model: provider.model,
             intent: decision.intent.rawValue)
         if decision.route == .end {
             let brief = ReplyBrief(
@@ -27,7 +30,7 @@ public struct ConversationAgent: CoachAgent {
                 variation: turn.variation)
             let written = await writer.write(brief)
             result.reply = written.reply
-            result.degraded = written.degraded
+            result.degraded = reading.degraded || written.degraded
         }
         return result
     }

@@ -11,10 +11,12 @@ public import PlutusWire
 public struct GoalAgent: CoachAgent {
     public static let kind = ServiceKind.goalAgent
     private let provider: any LanguageProvider
+    private let reader: TurnReader
     private let writer: ReplyWriter
 
     public init(provider: any LanguageProvider, logger: Logger = Logger(label: "plutus.agent.goal")) {
         self.provider = provider
+        reader = TurnReader(provider: provider, logger: logger)
         writer = ReplyWriter(provider: provider, logger: logger)
     }
 
@@ -23,20 +25,24 @@ public struct GoalAgent: CoachAgent {
         if !request.pendingGoals.isEmpty {
             return try await answer(to: request.pendingGoals, turn)
         }
-        let mentions = try await provider.extractGoals(turn.text)
-        guard !mentions.isEmpty else {
+        let reading = try await reader.goals(turn.text)
+        var result: AgentResult
+        if reading.value.isEmpty {
             let brief = ReplyBrief(
                 purpose: .goalQuestion, name: turn.name, language: turn.language,
                 question: "What are you saving toward — a home, a trip, retirement, paying off a debt? Tell me the amount and when.",
                 variation: turn.variation)
-            return await result(brief, goals: [])
+            result = await self.result(brief, goals: [])
+        } else {
+            let plans = reading.value.enumerated().map { index, mention in
+                GoalPlanner.plan(
+                    Self.goal(from: mention), number: index + 1, monthlyContributionCents: mention.monthlyContributionCents,
+                    person: turn.person, today: turn.today)
+            }
+            result = await propose(plans, turn)
         }
-        let plans = mentions.enumerated().map { index, mention in
-            GoalPlanner.plan(
-                Self.goal(from: mention), number: index + 1, monthlyContributionCents: mention.monthlyContributionCents,
-                person: turn.person, today: turn.today)
-        }
-        return await propose(plans, turn)
+        result.degraded = result.degraded || reading.degraded
+        return result
     }
 
     /// Proposes `plans`: their points and facts, and either the one missing detail to ask for or

@@ -77,6 +77,12 @@ public struct ConfigurationError: Error, Hashable, CustomStringConvertible {
     public let value: String?
     public let reason: String
 
+    public init(setting: String, value: String?, reason: String) {
+        self.setting = setting
+        self.value = value
+        self.reason = reason
+    }
+
     public var description: String {
         if let value { return "\(setting): '\(value)' is not valid: \(reason)" }
         return "\(setting): \(reason)"
