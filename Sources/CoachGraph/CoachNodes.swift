@@ -73,7 +73,9 @@ struct CoachNodes: Sendable {
         _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
     ) async throws -> AgentResult {
         if state.context == nil { state.context = try await fetchContext(state, node) }
-        return try await send(agent, route: route, state, node)
+        let result = try await send(agent, route: route, state, node)
+        state.modelCalls += result.modelCalls
+        return result
     }
 
     private func fetchContext(_ state: CoachTurnState, _ node: NodeContext) async throws -> UserContext {

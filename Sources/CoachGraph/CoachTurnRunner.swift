@@ -20,15 +20,18 @@ public struct CoachTurnRunner: Sendable {
     private let graph: CompiledGraph<CoachTurnState>
     private let checkpointer: PostgresCheckpointer
     private let conversations: ConversationStore
+    private let audit: AuditLog
     private let historyLimit: Int
 
+    /// - Parameter audit: where the turn's model calls (tokens, latency, outcome) are recorded.
     public init(
         graph: CompiledGraph<CoachTurnState>, checkpointer: PostgresCheckpointer, conversations: ConversationStore,
-        historyLimit: Int = 20
+        audit: AuditLog, historyLimit: Int = 20
     ) {
         self.graph = graph
         self.checkpointer = checkpointer
         self.conversations = conversations
+        self.audit = audit
         self.historyLimit = historyLimit
     }
 
@@ -53,6 +56,7 @@ public struct CoachTurnRunner: Sendable {
                 state.history = history
                 state.today = day
                 state.visited = []
+                state.modelCalls = []
             }
         } else {
             let runID = UUID().uuidString.lowercased()
@@ -64,6 +68,9 @@ public struct CoachTurnRunner: Sendable {
         let text = run.state.result?.reply ?? ""
         let stored = try await conversations.append(
             conversationID: conversationID, userID: userID, role: .assistant, content: text)
+        try await audit.record(
+            userID: userID, actor: "coach", action: "llm_call",
+            details: run.state.modelCalls.map { ModelCallAudit($0, runID: run.state.runID, messageID: stored.id) })
         return Turn(state: run.state, completion: run.completion, reply: stored)
     }
 
@@ -80,5 +87,47 @@ public struct CoachTurnRunner: Sendable {
     /// Today's date in UTC, `YYYY-MM-DD`.
     public static func utcToday(now: Date = Date()) -> String {
         CivilDate(utcDayOfSecondsSince1970: now.timeIntervalSince1970).description
+    }
+}
+
+/// A model call as the audit log's `detail` holds it.
+struct ModelCallAudit: Codable, Sendable {
+    let provider: String
+    let model: String
+    let purpose: String
+    let outcome: String
+    let inputTokens: Int64
+    let outputTokens: Int64
+    let cacheCreationInputTokens: Int64
+    let cacheReadInputTokens: Int64
+    let latencyMs: Int64
+    let attempts: Int32
+    let runID: String
+    let messageID: String
+
+    init(_ call: ModelCall, runID: String, messageID: String) {
+        provider = call.provider
+        model = call.model
+        purpose = call.purpose
+        outcome = call.outcome
+        inputTokens = call.inputTokens
+        outputTokens = call.outputTokens
+        cacheCreationInputTokens = call.cacheCreationInputTokens
+        cacheReadInputTokens = call.cacheReadInputTokens
+        latencyMs = call.latencyMs
+        attempts = call.attempts
+        self.runID = runID
+        self.messageID = messageID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provider, model, purpose, outcome, attempts
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case cacheCreationInputTokens = "cache_creation_input_tokens"
+        case cacheReadInputTokens = "cache_read_input_tokens"
+        case latencyMs = "latency_ms"
+        case runID = "run_id"
+        case messageID = "message_id"
     }
 }

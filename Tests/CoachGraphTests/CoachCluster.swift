@@ -32,9 +32,10 @@ struct CoachCluster {
     static func socket(_ kind: ServiceKind, in directory: String) -> String { "unix://\(directory)/\(kind.rawValue).sock" }
 
     /// Runs `body` against a fresh cluster; `replace` names agents the test serves itself (their
-    /// sockets are left free for it).
+    /// sockets are left free for it), and `extraEnvironment` is added to every process's.
     static func with<Result>(
-        replacing replaced: Set<ServiceKind> = [], _ body: (CoachCluster) async throws -> Result
+        replacing replaced: Set<ServiceKind> = [], extraEnvironment: [String: String] = [:],
+        _ body: (CoachCluster) async throws -> Result
     ) async throws -> Result {
         try await ScratchSchema.with { scratch in
             let url = scratch.url
@@ -52,6 +53,8 @@ struct CoachCluster {
                 environment["DATABASE_URL"] = url
                 environment["PLUTUS_DATA_KEY"] = keyList
                 environment["PLUTUS_CONTEXT_EVENTS"] = "off"
+                environment["PLUTUS_LLM"] = "offline"  // whatever keys the developer's shell holds
+                environment.merge(extraEnvironment) { _, extra in extra }
                 for kind in ServiceKind.allCases { environment[kind.addressVariable] = socket(kind, in: directory) }
                 let kinds: [ServiceKind] = [.context, .conversationAgent, .financialAgent, .goalAgent, .recommendationAgent]
                 for kind in kinds where !replaced.contains(kind) {
@@ -120,7 +123,7 @@ struct CoachCluster {
     func runner(policy: CoachGraph.Policy = .init()) throws -> CoachTurnRunner {
         CoachTurnRunner(
             graph: try CoachGraph.make(services: services, policy: policy), checkpointer: checkpointer,
-            conversations: conversations)
+            conversations: conversations, audit: AuditLog(client: database))
     }
 
     var checkpointer: PostgresCheckpointer { PostgresCheckpointer(client: database, cipher: cipher) }

@@ -67,12 +67,18 @@ enum Fixtures {
         id: "mem-1", vector: [0.25, -1.5, .infinity, -.infinity, .greatestFiniteMagnitude, .leastNonzeroMagnitude],
         document: unicode, metadata: ["user": "u1", "kind": "insight", "": "empty key"])
 
+    static let modelCall = ModelCall(
+        provider: "anthropic", model: "claude-sonnet-4-5", purpose: "write", outcome: "failed:overloaded",
+        inputTokens: .max, outputTokens: 1, cacheCreationInputTokens: 2_048, cacheReadInputTokens: 4_096,
+        latencyMs: 1_234, attempts: .max)
+
     static let hit = QueryHit(id: "mem-1", distance: 0.125, document: "doc", metadata: ["k": "v", "ü": "✓"])
 
     /// One fully set message of every generated type.
     static let all: [any WireMessage] = [
         ChatTurn(role: "user", content: unicode, createdAtUnixMs: 1),
         fact,
+        modelCall,
         recommendation,
         AgentRequest(
             conversationID: "conv-1", userID: "user-1", message: "How am I doing?",
@@ -82,13 +88,14 @@ enum Fixtures {
         AgentResult(
             route: .discussGoals, reply: "You can reach it by 2030.", facts: [fact, fact], goals: [goal],
             recommendations: [recommendation], degraded: true, model: "claude-sonnet",
-            missingFields: ["target_date", "", "priority"], intent: "confirm", handoff: true),
+            missingFields: ["target_date", "", "priority"], intent: "confirm", handoff: true,
+            modelCalls: [modelCall, ModelCall()]),
         CoachTurnState(
             runID: "run-7", userID: "user-1", conversationID: "conv-1", message: unicode,
             history: [ChatTurn(role: "user", content: "hi")], today: "2026-11-25", context: context,
             route: .discussGoals, intent: "goal", result: AgentResult(reply: "ok", goals: [goal]),
             pendingGoals: [goal], savedGoals: [goal, Goal()], contextVersion: .max,
-            visited: ["conversation", "goal_extraction"]),
+            visited: ["conversation", "goal_extraction"], modelCalls: [modelCall]),
         ConverseRequest(userID: "user-1", conversationID: "conv-1", message: unicode, today: "2026-11-25"),
         ConverseReply(
             conversationID: "conv-1", messageID: "msg-9", runID: "run-7", route: .getAdvice,

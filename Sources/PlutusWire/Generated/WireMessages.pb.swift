@@ -9,6 +9,7 @@ public enum WireMessages {
             ChatTurn.self,
             Fact.self,
             Recommendation.self,
+            ModelCall.self,
             AgentRequest.self,
             AgentResult.self,
             Int64Value.self,

@@ -231,6 +231,100 @@ extension Recommendation: WireMessage {
     }
 }
 
+/// One language-model call an agent made for a turn: what the audit log records of it.
+public struct ModelCall: Sendable, Hashable {
+    /// anthropic | openai
+    public var provider: String = ""  // = 1
+    public var model: String = ""  // = 2
+    /// classify | extract_goals | write
+    public var purpose: String = ""  // = 3
+    /// answered | cached | failed:<kind>
+    public var outcome: String = ""  // = 4
+    public var inputTokens: Int64 = 0  // = 5
+    public var outputTokens: Int64 = 0  // = 6
+    public var cacheCreationInputTokens: Int64 = 0  // = 7
+    public var cacheReadInputTokens: Int64 = 0  // = 8
+    public var latencyMs: Int64 = 0  // = 9
+    /// requests sent, retries included
+    public var attempts: Int32 = 0  // = 10
+
+    public init() {}
+
+    public init(
+        provider: String = "",
+        model: String = "",
+        purpose: String = "",
+        outcome: String = "",
+        inputTokens: Int64 = 0,
+        outputTokens: Int64 = 0,
+        cacheCreationInputTokens: Int64 = 0,
+        cacheReadInputTokens: Int64 = 0,
+        latencyMs: Int64 = 0,
+        attempts: Int32 = 0
+    ) {
+        self.provider = provider
+        self.model = model
+        self.purpose = purpose
+        self.outcome = outcome
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.cacheCreationInputTokens = cacheCreationInputTokens
+        self.cacheReadInputTokens = cacheReadInputTokens
+        self.latencyMs = latencyMs
+        self.attempts = attempts
+    }
+}
+
+extension ModelCall: WireMessage {
+    public static let fullName = "plutus.v1.ModelCall"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__model_call__get_packed_size(message)) {
+                plutus__v1__model_call__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__model_call__unpack(nil, $0, $1) }
+        defer { plutus__v1__model_call__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ModelCall> {
+        let message = arena.allocate(Plutus__V1__ModelCall.self)
+        plutus__v1__model_call__init(message)
+        if !self.provider.isEmpty { message.pointee.provider = try arena.cString(self.provider) }
+        if !self.model.isEmpty { message.pointee.model = try arena.cString(self.model) }
+        if !self.purpose.isEmpty { message.pointee.purpose = try arena.cString(self.purpose) }
+        if !self.outcome.isEmpty { message.pointee.outcome = try arena.cString(self.outcome) }
+        message.pointee.input_tokens = self.inputTokens
+        message.pointee.output_tokens = self.outputTokens
+        message.pointee.cache_creation_input_tokens = self.cacheCreationInputTokens
+        message.pointee.cache_read_input_tokens = self.cacheReadInputTokens
+        message.pointee.latency_ms = self.latencyMs
+        message.pointee.attempts = self.attempts
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ModelCall>) {
+        self.init()
+        self.provider = WireC.string(message.pointee.provider)
+        self.model = WireC.string(message.pointee.model)
+        self.purpose = WireC.string(message.pointee.purpose)
+        self.outcome = WireC.string(message.pointee.outcome)
+        self.inputTokens = message.pointee.input_tokens
+        self.outputTokens = message.pointee.output_tokens
+        self.cacheCreationInputTokens = message.pointee.cache_creation_input_tokens
+        self.cacheReadInputTokens = message.pointee.cache_read_input_tokens
+        self.latencyMs = message.pointee.latency_ms
+        self.attempts = message.pointee.attempts
+    }
+}
+
 public struct AgentRequest: Sendable, Hashable {
     public var conversationID: String = ""  // = 1
     public var userID: String = ""  // = 2
@@ -344,6 +438,8 @@ public struct AgentResult: Sendable, Hashable {
     public var intent: String = ""  // = 9
     /// the goal agent: the answer to a proposed goal was about something else; route it afresh
     public var handoff: Bool = false  // = 10
+    /// the model calls made for this result, for the audit log
+    public var modelCalls: [ModelCall] = []  // = 11
 
     public init() {}
 
@@ -357,7 +453,8 @@ public struct AgentResult: Sendable, Hashable {
         model: String = "",
         missingFields: [String] = [],
         intent: String = "",
-        handoff: Bool = false
+        handoff: Bool = false,
+        modelCalls: [ModelCall] = []
     ) {
         self.route = route
         self.reply = reply
@@ -369,6 +466,7 @@ public struct AgentResult: Sendable, Hashable {
         self.missingFields = missingFields
         self.intent = intent
         self.handoff = handoff
+        self.modelCalls = modelCalls
     }
 }
 
@@ -412,6 +510,9 @@ extension AgentResult: WireMessage {
         }
         if !self.intent.isEmpty { message.pointee.intent = try arena.cString(self.intent) }
         message.pointee.handoff = protobuf_c_boolean(self.handoff ? 1 : 0)
+        (message.pointee.n_model_calls, message.pointee.model_calls) = try arena.array(self.modelCalls) {
+            try Optional($0.cMessage(in: arena))
+        }
         return message
     }
 
@@ -431,5 +532,8 @@ extension AgentResult: WireMessage {
         }
         self.intent = WireC.string(message.pointee.intent)
         self.handoff = message.pointee.handoff != 0
+        self.modelCalls = WireC.messages(message.pointee.model_calls, count: message.pointee.n_model_calls) {
+            ModelCall(cMessage: $0)
+        }
     }
 }

@@ -28,6 +28,8 @@ public struct CoachTurnState: Sendable, Hashable {
     public var contextVersion: Int64 = 0  // = 14
     /// the nodes run in this turn, in order
     public var visited: [String] = []  // = 15
+    /// every agent's model calls in this turn, for the audit log
+    public var modelCalls: [ModelCall] = []  // = 17
 
     public init() {}
 
@@ -45,7 +47,8 @@ public struct CoachTurnState: Sendable, Hashable {
         pendingGoals: [Goal] = [],
         savedGoals: [Goal] = [],
         contextVersion: Int64 = 0,
-        visited: [String] = []
+        visited: [String] = [],
+        modelCalls: [ModelCall] = []
     ) {
         self.runID = runID
         self.userID = userID
@@ -61,6 +64,7 @@ public struct CoachTurnState: Sendable, Hashable {
         self.savedGoals = savedGoals
         self.contextVersion = contextVersion
         self.visited = visited
+        self.modelCalls = modelCalls
     }
 }
 
@@ -108,6 +112,9 @@ extension CoachTurnState: WireMessage {
         (message.pointee.n_visited, message.pointee.visited) = try arena.array(self.visited) {
             try Optional(arena.cString($0))
         }
+        (message.pointee.n_model_calls, message.pointee.model_calls) = try arena.array(self.modelCalls) {
+            try Optional($0.cMessage(in: arena))
+        }
         return message
     }
 
@@ -133,6 +140,9 @@ extension CoachTurnState: WireMessage {
         }
         self.contextVersion = message.pointee.context_version
         self.visited = WireC.array(message.pointee.visited, count: message.pointee.n_visited) { WireC.string($0) }
+        self.modelCalls = WireC.messages(message.pointee.model_calls, count: message.pointee.n_model_calls) {
+            ModelCall(cMessage: $0)
+        }
     }
 }
 

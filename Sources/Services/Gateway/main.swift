@@ -54,7 +54,8 @@ struct GatewayCommand: ServiceCommand {
         let checkpointer = PostgresCheckpointer(client: database, cipher: settings.cipher)
         let conversations = ConversationStore(client: database, cipher: settings.cipher)
         let runner = CoachTurnRunner(
-            graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations)
+            graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations,
+            audit: AuditLog(client: database))
         var router = RPCRouter()
         CoachGatewayRPC.register(runner, conversations: conversations, on: &router)
         let pruner = CheckpointPruner(checkpointer: checkpointer, ttl: settings.checkpointTTL, logger: runtime.logger)

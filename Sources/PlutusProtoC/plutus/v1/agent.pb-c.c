@@ -142,6 +142,51 @@ void   plutus__v1__recommendation__free_unpacked
   assert(message->base.descriptor == &plutus__v1__recommendation__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   plutus__v1__model_call__init
+                     (Plutus__V1__ModelCall         *message)
+{
+  static const Plutus__V1__ModelCall init_value = PLUTUS__V1__MODEL_CALL__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__model_call__get_packed_size
+                     (const Plutus__V1__ModelCall *message)
+{
+  assert(message->base.descriptor == &plutus__v1__model_call__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__model_call__pack
+                     (const Plutus__V1__ModelCall *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__model_call__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__model_call__pack_to_buffer
+                     (const Plutus__V1__ModelCall *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__model_call__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ModelCall *
+       plutus__v1__model_call__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ModelCall *)
+     protobuf_c_message_unpack (&plutus__v1__model_call__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__model_call__free_unpacked
+                     (Plutus__V1__ModelCall *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__model_call__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   plutus__v1__agent_request__init
                      (Plutus__V1__AgentRequest         *message)
 {
@@ -502,6 +547,161 @@ const ProtobufCMessageDescriptor plutus__v1__recommendation__descriptor =
   (ProtobufCMessageInit) plutus__v1__recommendation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor plutus__v1__model_call__field_descriptors[10] =
+{
+  {
+    "provider",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, provider),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "model",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, model),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "purpose",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, purpose),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "outcome",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, outcome),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "input_tokens",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, input_tokens),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "output_tokens",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, output_tokens),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cache_creation_input_tokens",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, cache_creation_input_tokens),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cache_read_input_tokens",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, cache_read_input_tokens),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "latency_ms",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, latency_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempts",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ModelCall, attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__model_call__field_indices_by_name[] = {
+  9,   /* field[9] = attempts */
+  6,   /* field[6] = cache_creation_input_tokens */
+  7,   /* field[7] = cache_read_input_tokens */
+  4,   /* field[4] = input_tokens */
+  8,   /* field[8] = latency_ms */
+  1,   /* field[1] = model */
+  3,   /* field[3] = outcome */
+  5,   /* field[5] = output_tokens */
+  0,   /* field[0] = provider */
+  2,   /* field[2] = purpose */
+};
+static const ProtobufCIntRange plutus__v1__model_call__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor plutus__v1__model_call__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ModelCall",
+  "ModelCall",
+  "Plutus__V1__ModelCall",
+  "plutus.v1",
+  sizeof(Plutus__V1__ModelCall),
+  10,
+  plutus__v1__model_call__field_descriptors,
+  plutus__v1__model_call__field_indices_by_name,
+  1,  plutus__v1__model_call__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__model_call__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor plutus__v1__agent_request__field_descriptors[9] =
 {
   {
@@ -644,7 +844,7 @@ const ProtobufCMessageDescriptor plutus__v1__agent_request__descriptor =
   (ProtobufCMessageInit) plutus__v1__agent_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptors[10] =
+static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptors[11] =
 {
   {
     "route",
@@ -766,6 +966,18 @@ static const ProtobufCFieldDescriptor plutus__v1__agent_result__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "model_calls",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__AgentResult, n_model_calls),
+    offsetof(Plutus__V1__AgentResult, model_calls),
+    &plutus__v1__model_call__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__agent_result__field_indices_by_name[] = {
   5,   /* field[5] = degraded */
@@ -775,6 +987,7 @@ static const unsigned plutus__v1__agent_result__field_indices_by_name[] = {
   8,   /* field[8] = intent */
   7,   /* field[7] = missing_fields */
   6,   /* field[6] = model */
+  10,   /* field[10] = model_calls */
   4,   /* field[4] = recommendations */
   1,   /* field[1] = reply */
   0,   /* field[0] = route */
@@ -782,7 +995,7 @@ static const unsigned plutus__v1__agent_result__field_indices_by_name[] = {
 static const ProtobufCIntRange plutus__v1__agent_result__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor =
 {
@@ -792,7 +1005,7 @@ const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor =
   "Plutus__V1__AgentResult",
   "plutus.v1",
   sizeof(Plutus__V1__AgentResult),
-  10,
+  11,
   plutus__v1__agent_result__field_descriptors,
   plutus__v1__agent_result__field_indices_by_name,
   1,  plutus__v1__agent_result__number_ranges,

@@ -142,7 +142,7 @@ void   plutus__v1__converse_reply__free_unpacked
   assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[14] =
+static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[15] =
 {
   {
     "run_id",
@@ -312,6 +312,18 @@ static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "model_calls",
+    17,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__CoachTurnState, n_model_calls),
+    offsetof(Plutus__V1__CoachTurnState, model_calls),
+    &plutus__v1__model_call__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__coach_turn_state__field_indices_by_name[] = {
   6,   /* field[6] = context */
@@ -320,6 +332,7 @@ static const unsigned plutus__v1__coach_turn_state__field_indices_by_name[] = {
   4,   /* field[4] = history */
   8,   /* field[8] = intent */
   3,   /* field[3] = message */
+  14,   /* field[14] = model_calls */
   10,   /* field[10] = pending_goals */
   9,   /* field[9] = result */
   7,   /* field[7] = route */
@@ -329,11 +342,12 @@ static const unsigned plutus__v1__coach_turn_state__field_indices_by_name[] = {
   1,   /* field[1] = user_id */
   13,   /* field[13] = visited */
 };
-static const ProtobufCIntRange plutus__v1__coach_turn_state__number_ranges[2 + 1] =
+static const ProtobufCIntRange plutus__v1__coach_turn_state__number_ranges[3 + 1] =
 {
   { 1, 0 },
   { 7, 5 },
-  { 0, 14 }
+  { 17, 14 },
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor =
 {
@@ -343,10 +357,10 @@ const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor =
   "Plutus__V1__CoachTurnState",
   "plutus.v1",
   sizeof(Plutus__V1__CoachTurnState),
-  14,
+  15,
   plutus__v1__coach_turn_state__field_descriptors,
   plutus__v1__coach_turn_state__field_indices_by_name,
-  2,  plutus__v1__coach_turn_state__number_ranges,
+  3,  plutus__v1__coach_turn_state__number_ranges,
   (ProtobufCMessageInit) plutus__v1__coach_turn_state__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

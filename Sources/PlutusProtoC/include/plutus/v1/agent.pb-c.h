@@ -19,6 +19,7 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Plutus__V1__ChatTurn Plutus__V1__ChatTurn;
 typedef struct Plutus__V1__Fact Plutus__V1__Fact;
 typedef struct Plutus__V1__Recommendation Plutus__V1__Recommendation;
+typedef struct Plutus__V1__ModelCall Plutus__V1__ModelCall;
 typedef struct Plutus__V1__AgentRequest Plutus__V1__AgentRequest;
 typedef struct Plutus__V1__AgentResult Plutus__V1__AgentResult;
 
@@ -105,6 +106,40 @@ struct  Plutus__V1__Recommendation
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
+/*
+ * One language-model call an agent made for a turn: what the audit log records of it.
+ */
+struct  Plutus__V1__ModelCall
+{
+  ProtobufCMessage base;
+  /*
+   * anthropic | openai
+   */
+  char *provider;
+  char *model;
+  /*
+   * classify | extract_goals | write
+   */
+  char *purpose;
+  /*
+   * answered | cached | failed:<kind>
+   */
+  char *outcome;
+  int64_t input_tokens;
+  int64_t output_tokens;
+  int64_t cache_creation_input_tokens;
+  int64_t cache_read_input_tokens;
+  int64_t latency_ms;
+  /*
+   * requests sent, retries included
+   */
+  int32_t attempts;
+};
+#define PLUTUS__V1__MODEL_CALL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__model_call__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0 }
+
+
 struct  Plutus__V1__AgentRequest
 {
   ProtobufCMessage base;
@@ -172,10 +207,15 @@ struct  Plutus__V1__AgentResult
    * the goal agent: the answer to a proposed goal was about something else; route it afresh
    */
   protobuf_c_boolean handoff;
+  /*
+   * the model calls made for this result, for the audit log
+   */
+  size_t n_model_calls;
+  Plutus__V1__ModelCall **model_calls;
 };
 #define PLUTUS__V1__AGENT_RESULT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__agent_result__descriptor) \
-    , PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0 }
+    , PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
 /* Plutus__V1__ChatTurn methods */
@@ -235,6 +275,25 @@ Plutus__V1__Recommendation *
 void   plutus__v1__recommendation__free_unpacked
                      (Plutus__V1__Recommendation *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__ModelCall methods */
+void   plutus__v1__model_call__init
+                     (Plutus__V1__ModelCall         *message);
+size_t plutus__v1__model_call__get_packed_size
+                     (const Plutus__V1__ModelCall   *message);
+size_t plutus__v1__model_call__pack
+                     (const Plutus__V1__ModelCall   *message,
+                      uint8_t             *out);
+size_t plutus__v1__model_call__pack_to_buffer
+                     (const Plutus__V1__ModelCall   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ModelCall *
+       plutus__v1__model_call__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__model_call__free_unpacked
+                     (Plutus__V1__ModelCall *message,
+                      ProtobufCAllocator *allocator);
 /* Plutus__V1__AgentRequest methods */
 void   plutus__v1__agent_request__init
                      (Plutus__V1__AgentRequest         *message);
@@ -284,6 +343,9 @@ typedef void (*Plutus__V1__Fact_Closure)
 typedef void (*Plutus__V1__Recommendation_Closure)
                  (const Plutus__V1__Recommendation *message,
                   void *closure_data);
+typedef void (*Plutus__V1__ModelCall_Closure)
+                 (const Plutus__V1__ModelCall *message,
+                  void *closure_data);
 typedef void (*Plutus__V1__AgentRequest_Closure)
                  (const Plutus__V1__AgentRequest *message,
                   void *closure_data);
@@ -300,6 +362,7 @@ extern const ProtobufCEnumDescriptor    plutus__v1__route__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__chat_turn__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__fact__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__recommendation__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__model_call__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__agent_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor;
 

@@ -76,10 +76,15 @@ struct  Plutus__V1__CoachTurnState
    */
   size_t n_visited;
   char **visited;
+  /*
+   * every agent's model calls in this turn, for the audit log
+   */
+  size_t n_model_calls;
+  Plutus__V1__ModelCall **model_calls;
 };
 #define PLUTUS__V1__COACH_TURN_STATE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__coach_turn_state__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, NULL, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL, 0,NULL }
 
 
 /*
