@@ -5,7 +5,7 @@ import ArgumentParser
 struct BridgeBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plutus-bench-bridges",
-        abstract: "Benchmarks of the libpq, hiredis and libcurl bridges against their floors, in one run.",
-        subcommands: [PostgresBenchmark.self, RedisBenchmark.self, HTTPBenchmark.self]
+        abstract: "Benchmarks of the libpq, hiredis and libcurl bridges (and the model calls over libcurl) against their floors.",
+        subcommands: [PostgresBenchmark.self, RedisBenchmark.self, HTTPBenchmark.self, LLMBenchmark.self]
     )
 }

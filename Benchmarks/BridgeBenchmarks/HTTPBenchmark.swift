@@ -23,7 +23,7 @@ struct HTTPBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let fileLimit = raiseFileLimit()
-        let server = url == nil ? try BenchmarkServer() : nil
+        let server = url == nil ? try BenchmarkServer(script: "http_test_server.py") : nil
         let base = url ?? "http://127.0.0.1:\(server?.port ?? 0)"
         let client = try HTTPClient(
             configuration: .init(timeout: .seconds(120), proxy: .none),
@@ -78,73 +78,5 @@ struct HTTPBenchmark: AsyncParsableCommand {
         print("  threads before: \(result.threadsBefore)")
         print("  threads peak:   \(result.threadsPeak)")
         print("  threads after:  \(result.threadsAfter) (after shutdown: \(afterShutdown))")
-    }
-
-    /// Raises the soft open-file limit to the hard one: each request holds a socket.
-    private func raiseFileLimit() -> Int {
-        var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return -1 }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
-        return Int(limit.rlim_cur)
-    }
-}
-
-/// The process's thread count, read from `/proc/self/status`.
-private enum ThreadCount {
-    static func current() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") } ?? ""
-        return Int(line.dropFirst("Threads:".count).trimmingCharacters(in: .whitespaces)) ?? -1
-    }
-
-    /// The highest count seen, sampling every 10 ms until cancelled.
-    static func peak() async -> Int {
-        var peak = current()
-        while !Task.isCancelled {
-            peak = max(peak, current())
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return peak
-    }
-}
-
-/// `Tests/Support/http_test_server.py` as a child process; it exits when this process does,
-/// because it reads its stdin (a pipe only this process holds) until EOF.
-private final class BenchmarkServer {
-    let port: Int
-    private let process = Process()
-    private let stdin = Pipe()
-
-    init() throws {
-        let stdout = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", try Self.scriptPath()]
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        var line: [UInt8] = []
-        while let byte = try stdout.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            throw ValidationError("the test server did not print its port")
-        }
-        self.port = port
-    }
-
-    deinit {
-        process.terminate()
-    }
-
-    /// The script, found from this source file's checkout.
-    private static func scriptPath() throws -> String {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let script = folder.appendingPathComponent("Tests/Support/http_test_server.py")
-            if FileManager.default.fileExists(atPath: script.path) { return script.path }
-            folder.deleteLastPathComponent()
-        }
-        throw ValidationError("Tests/Support/http_test_server.py not found above \(#filePath)")
     }
 }
