@@ -17,10 +17,18 @@ public protocol CoachAgent: Sendable {
 }
 
 extension CoachAgent {
-    /// Serves `plutus.v1.<Agent>/Run` on `router`.
+    /// Serves `plutus.v1.<Agent>/Run` and `RunStream` on `router`.
     public func register(on router: inout RPCRouter) {
         router.register(Self.kind.agentRunMethod) { (request: AgentRequest, context) -> AgentResult in
             try await self.answer(request, deadline: context.deadline)
+        }
+        router.registerServerStreaming(Self.kind.agentRunStreamMethod) {
+            (request: AgentRequest, events: RPCResponseWriter<AgentEvent>, context) in
+            let result = try await self.answer(request, deadline: context.deadline) { token in
+                // A caller that left is noticed at the last send, which throws.
+                try? await events.send(AgentEvent(token: token))
+            }
+            try await events.send(AgentEvent(result: result))
         }
     }
 

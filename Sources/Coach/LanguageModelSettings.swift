@@ -1,8 +1,8 @@
-public import HTTPClient
+import HTTPClient
 public import LanguageModels
 public import Logging
 import PlutusService
-public import Redis
+import Redis
 
 /// Which language provider the agents use, from the environment every agent service reads:
 ///

@@ -2,7 +2,8 @@ import Logging
 
 /// Writes a brief through the provider and passes the text through the compliance review. A
 /// provider that fails is replaced by the offline writer (the reply says `degraded`); a reply
-/// that breaks a rule is repaired, and the event logged.
+/// that breaks a rule is repaired, and the event logged. A reply no model streamed goes to the
+/// turn's listener whole.
 struct ReplyWriter: Sendable {
     let provider: any LanguageProvider
     let logger: Logger
@@ -34,6 +35,9 @@ struct ReplyWriter: Sendable {
                 // The offline text is built from the facts; a violation here is a bug in an agent.
                 logger.error("the repaired reply still breaks a rule", metadata: ["violations": "\(left.map(\.description))"])
             }
+        }
+        if degraded, let onText = TurnScope.current?.onText {
+            await onText(outcome.reply)  // nothing was streamed: the listener gets the reply at once
         }
         return Written(reply: outcome.reply, degraded: degraded)
     }

@@ -1,4 +1,4 @@
-public import LanguageModels
+import LanguageModels
 
 /// The turn an agent is answering, as its language provider's model calls need it: whose turn it
 /// is (rate limits and cached answers are kept per user), by when the answer is needed (the RPC

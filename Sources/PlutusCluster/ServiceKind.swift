@@ -83,9 +83,17 @@ public enum ServiceKind: String, CaseIterable, Hashable, Sendable, Codable, Cust
 
     public var description: String { rawValue }
 
-    /// `plutus.v1.<Agent>/Run`, the one method every agent serves: a turn in, the agent's result out.
+    /// `plutus.v1.<Agent>/Run`: a turn in, the agent's result out.
     public var agentRunMethod: RPCMethod { RPCMethod(service: rpcService, method: "Run") }
+
+    /// `plutus.v1.<Agent>/RunStream`: the same turn, its reply's tokens streamed as the model
+    /// writes them (`AgentEvent`s), the result last.
+    public var agentRunStreamMethod: RPCMethod { RPCMethod(service: rpcService, method: "RunStream") }
 
     /// `plutus.v1.Gateway/Converse`: one message of a conversation through the gateway's graph.
     public static let converseMethod = RPCMethod(service: ServiceKind.gateway.rpcService, method: "Converse")
+
+    /// `plutus.v1.Gateway/ConverseStream`: the same, as `ConverseEvent`s: nodes as they start,
+    /// the reply's tokens as they are written, the reply last.
+    public static let converseStreamMethod = RPCMethod(service: ServiceKind.gateway.rpcService, method: "ConverseStream")
 }

@@ -97,6 +97,8 @@ enum Fixtures {
             pendingGoals: [goal], savedGoals: [goal, Goal()], contextVersion: .max,
             visited: ["conversation", "goal_extraction"], modelCalls: [modelCall]),
         ConverseRequest(userID: "user-1", conversationID: "conv-1", message: unicode, today: "2026-11-25"),
+        AgentEvent(token: unicode, result: AgentResult(reply: "done", modelCalls: [modelCall])),
+        ConverseEvent(node: "financial_analysis", token: "Your ", reply: ConverseReply(conversationID: "conv-1", messageID: "m")),
         ConverseReply(
             conversationID: "conv-1", messageID: "msg-9", runID: "run-7", route: .getAdvice,
             result: AgentResult(reply: unicode, facts: [fact]), paused: true, visited: ["conversation", ""]),

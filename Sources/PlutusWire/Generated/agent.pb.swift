@@ -537,3 +537,53 @@ extension AgentResult: WireMessage {
         }
     }
 }
+
+/// `plutus.v1.<Agent>/RunStream`: the reply's text as the model writes it, then the result.
+/// Tokens are provisional: the result's reply (after the compliance review) is the answer.
+public struct AgentEvent: Sendable, Hashable {
+    /// a piece of the reply's text; empty in the last event
+    public var token: String = ""  // = 1
+    /// set in the last event only
+    public var result: AgentResult? = nil  // = 2
+
+    public init() {}
+
+    public init(token: String = "", result: AgentResult? = nil) {
+        self.token = token
+        self.result = result
+    }
+}
+
+extension AgentEvent: WireMessage {
+    public static let fullName = "plutus.v1.AgentEvent"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__agent_event__get_packed_size(message)) {
+                plutus__v1__agent_event__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__agent_event__unpack(nil, $0, $1) }
+        defer { plutus__v1__agent_event__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__AgentEvent> {
+        let message = arena.allocate(Plutus__V1__AgentEvent.self)
+        plutus__v1__agent_event__init(message)
+        if !self.token.isEmpty { message.pointee.token = try arena.cString(self.token) }
+        if let value = self.result { message.pointee.result = try value.cMessage(in: arena) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__AgentEvent>) {
+        self.init()
+        self.token = WireC.string(message.pointee.token)
+        self.result = message.pointee.result.map { AgentResult(cMessage: $0) }
+    }
+}

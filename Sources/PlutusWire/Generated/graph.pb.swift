@@ -286,3 +286,58 @@ extension ConverseReply: WireMessage {
         self.visited = WireC.array(message.pointee.visited, count: message.pointee.n_visited) { WireC.string($0) }
     }
 }
+
+/// `plutus.v1.Gateway/ConverseStream`: a turn as it happens. Each event carries one of: the node
+/// that started, a token of the reply being written (with its node), or, last, the reply.
+/// Tokens are provisional: the final reply (after the compliance review) is what was stored.
+public struct ConverseEvent: Sendable, Hashable {
+    /// the node that started, or that wrote `token`
+    public var node: String = ""  // = 1
+    public var token: String = ""  // = 2
+    /// the last event only
+    public var reply: ConverseReply? = nil  // = 3
+
+    public init() {}
+
+    public init(node: String = "", token: String = "", reply: ConverseReply? = nil) {
+        self.node = node
+        self.token = token
+        self.reply = reply
+    }
+}
+
+extension ConverseEvent: WireMessage {
+    public static let fullName = "plutus.v1.ConverseEvent"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__converse_event__get_packed_size(message)) {
+                plutus__v1__converse_event__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__converse_event__unpack(nil, $0, $1) }
+        defer { plutus__v1__converse_event__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ConverseEvent> {
+        let message = arena.allocate(Plutus__V1__ConverseEvent.self)
+        plutus__v1__converse_event__init(message)
+        if !self.node.isEmpty { message.pointee.node = try arena.cString(self.node) }
+        if !self.token.isEmpty { message.pointee.token = try arena.cString(self.token) }
+        if let value = self.reply { message.pointee.reply = try value.cMessage(in: arena) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ConverseEvent>) {
+        self.init()
+        self.node = WireC.string(message.pointee.node)
+        self.token = WireC.string(message.pointee.token)
+        self.reply = message.pointee.reply.map { ConverseReply(cMessage: $0) }
+    }
+}

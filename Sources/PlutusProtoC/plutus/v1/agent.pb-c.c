@@ -277,6 +277,51 @@ void   plutus__v1__agent_result__free_unpacked
   assert(message->base.descriptor == &plutus__v1__agent_result__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   plutus__v1__agent_event__init
+                     (Plutus__V1__AgentEvent         *message)
+{
+  static const Plutus__V1__AgentEvent init_value = PLUTUS__V1__AGENT_EVENT__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__agent_event__get_packed_size
+                     (const Plutus__V1__AgentEvent *message)
+{
+  assert(message->base.descriptor == &plutus__v1__agent_event__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__agent_event__pack
+                     (const Plutus__V1__AgentEvent *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__agent_event__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__agent_event__pack_to_buffer
+                     (const Plutus__V1__AgentEvent *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__agent_event__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__AgentEvent *
+       plutus__v1__agent_event__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__AgentEvent *)
+     protobuf_c_message_unpack (&plutus__v1__agent_event__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__agent_event__free_unpacked
+                     (Plutus__V1__AgentEvent *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__agent_event__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor plutus__v1__chat_turn__field_descriptors[3] =
 {
   {
@@ -1010,6 +1055,57 @@ const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor =
   plutus__v1__agent_result__field_indices_by_name,
   1,  plutus__v1__agent_result__number_ranges,
   (ProtobufCMessageInit) plutus__v1__agent_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__agent_event__field_descriptors[2] =
+{
+  {
+    "token",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AgentEvent, token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "result",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__AgentEvent, result),
+    &plutus__v1__agent_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__agent_event__field_indices_by_name[] = {
+  1,   /* field[1] = result */
+  0,   /* field[0] = token */
+};
+static const ProtobufCIntRange plutus__v1__agent_event__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__agent_event__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.AgentEvent",
+  "AgentEvent",
+  "Plutus__V1__AgentEvent",
+  "plutus.v1",
+  sizeof(Plutus__V1__AgentEvent),
+  2,
+  plutus__v1__agent_event__field_descriptors,
+  plutus__v1__agent_event__field_indices_by_name,
+  1,  plutus__v1__agent_event__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__agent_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCEnumValue plutus__v1__route__enum_values_by_number[5] =

@@ -142,6 +142,51 @@ void   plutus__v1__converse_reply__free_unpacked
   assert(message->base.descriptor == &plutus__v1__converse_reply__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   plutus__v1__converse_event__init
+                     (Plutus__V1__ConverseEvent         *message)
+{
+  static const Plutus__V1__ConverseEvent init_value = PLUTUS__V1__CONVERSE_EVENT__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__converse_event__get_packed_size
+                     (const Plutus__V1__ConverseEvent *message)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_event__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__converse_event__pack
+                     (const Plutus__V1__ConverseEvent *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_event__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__converse_event__pack_to_buffer
+                     (const Plutus__V1__ConverseEvent *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__converse_event__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ConverseEvent *
+       plutus__v1__converse_event__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ConverseEvent *)
+     protobuf_c_message_unpack (&plutus__v1__converse_event__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__converse_event__free_unpacked
+                     (Plutus__V1__ConverseEvent *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__converse_event__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor plutus__v1__coach_turn_state__field_descriptors[15] =
 {
   {
@@ -555,5 +600,69 @@ const ProtobufCMessageDescriptor plutus__v1__converse_reply__descriptor =
   plutus__v1__converse_reply__field_indices_by_name,
   1,  plutus__v1__converse_reply__number_ranges,
   (ProtobufCMessageInit) plutus__v1__converse_reply__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__converse_event__field_descriptors[3] =
+{
+  {
+    "node",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseEvent, node),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseEvent, token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reply",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ConverseEvent, reply),
+    &plutus__v1__converse_reply__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__converse_event__field_indices_by_name[] = {
+  0,   /* field[0] = node */
+  2,   /* field[2] = reply */
+  1,   /* field[1] = token */
+};
+static const ProtobufCIntRange plutus__v1__converse_event__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor plutus__v1__converse_event__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ConverseEvent",
+  "ConverseEvent",
+  "Plutus__V1__ConverseEvent",
+  "plutus.v1",
+  sizeof(Plutus__V1__ConverseEvent),
+  3,
+  plutus__v1__converse_event__field_descriptors,
+  plutus__v1__converse_event__field_indices_by_name,
+  1,  plutus__v1__converse_event__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__converse_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -22,6 +22,7 @@ typedef struct Plutus__V1__Recommendation Plutus__V1__Recommendation;
 typedef struct Plutus__V1__ModelCall Plutus__V1__ModelCall;
 typedef struct Plutus__V1__AgentRequest Plutus__V1__AgentRequest;
 typedef struct Plutus__V1__AgentResult Plutus__V1__AgentResult;
+typedef struct Plutus__V1__AgentEvent Plutus__V1__AgentEvent;
 
 
 /* --- enums --- */
@@ -218,6 +219,27 @@ struct  Plutus__V1__AgentResult
     , PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
+/*
+ * `plutus.v1.<Agent>/RunStream`: the reply's text as the model writes it, then the result.
+ * Tokens are provisional: the result's reply (after the compliance review) is the answer.
+ */
+struct  Plutus__V1__AgentEvent
+{
+  ProtobufCMessage base;
+  /*
+   * a piece of the reply's text; empty in the last event
+   */
+  char *token;
+  /*
+   * set in the last event only
+   */
+  Plutus__V1__AgentResult *result;
+};
+#define PLUTUS__V1__AGENT_EVENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__agent_event__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL }
+
+
 /* Plutus__V1__ChatTurn methods */
 void   plutus__v1__chat_turn__init
                      (Plutus__V1__ChatTurn         *message);
@@ -332,6 +354,25 @@ Plutus__V1__AgentResult *
 void   plutus__v1__agent_result__free_unpacked
                      (Plutus__V1__AgentResult *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__AgentEvent methods */
+void   plutus__v1__agent_event__init
+                     (Plutus__V1__AgentEvent         *message);
+size_t plutus__v1__agent_event__get_packed_size
+                     (const Plutus__V1__AgentEvent   *message);
+size_t plutus__v1__agent_event__pack
+                     (const Plutus__V1__AgentEvent   *message,
+                      uint8_t             *out);
+size_t plutus__v1__agent_event__pack_to_buffer
+                     (const Plutus__V1__AgentEvent   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__AgentEvent *
+       plutus__v1__agent_event__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__agent_event__free_unpacked
+                     (Plutus__V1__AgentEvent *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Plutus__V1__ChatTurn_Closure)
@@ -352,6 +393,9 @@ typedef void (*Plutus__V1__AgentRequest_Closure)
 typedef void (*Plutus__V1__AgentResult_Closure)
                  (const Plutus__V1__AgentResult *message,
                   void *closure_data);
+typedef void (*Plutus__V1__AgentEvent_Closure)
+                 (const Plutus__V1__AgentEvent *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -365,6 +409,7 @@ extern const ProtobufCMessageDescriptor plutus__v1__recommendation__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__model_call__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__agent_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__agent_result__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__agent_event__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -20,6 +20,7 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Plutus__V1__CoachTurnState Plutus__V1__CoachTurnState;
 typedef struct Plutus__V1__ConverseRequest Plutus__V1__ConverseRequest;
 typedef struct Plutus__V1__ConverseReply Plutus__V1__ConverseReply;
+typedef struct Plutus__V1__ConverseEvent Plutus__V1__ConverseEvent;
 
 
 /* --- enums --- */
@@ -135,6 +136,29 @@ struct  Plutus__V1__ConverseReply
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLUTUS__V1__ROUTE__ROUTE_UNSPECIFIED, NULL, 0, 0,NULL }
 
 
+/*
+ * `plutus.v1.Gateway/ConverseStream`: a turn as it happens. Each event carries one of: the node
+ * that started, a token of the reply being written (with its node), or, last, the reply.
+ * Tokens are provisional: the final reply (after the compliance review) is what was stored.
+ */
+struct  Plutus__V1__ConverseEvent
+{
+  ProtobufCMessage base;
+  /*
+   * the node that started, or that wrote `token`
+   */
+  char *node;
+  char *token;
+  /*
+   * the last event only
+   */
+  Plutus__V1__ConverseReply *reply;
+};
+#define PLUTUS__V1__CONVERSE_EVENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__converse_event__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
 /* Plutus__V1__CoachTurnState methods */
 void   plutus__v1__coach_turn_state__init
                      (Plutus__V1__CoachTurnState         *message);
@@ -192,6 +216,25 @@ Plutus__V1__ConverseReply *
 void   plutus__v1__converse_reply__free_unpacked
                      (Plutus__V1__ConverseReply *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__ConverseEvent methods */
+void   plutus__v1__converse_event__init
+                     (Plutus__V1__ConverseEvent         *message);
+size_t plutus__v1__converse_event__get_packed_size
+                     (const Plutus__V1__ConverseEvent   *message);
+size_t plutus__v1__converse_event__pack
+                     (const Plutus__V1__ConverseEvent   *message,
+                      uint8_t             *out);
+size_t plutus__v1__converse_event__pack_to_buffer
+                     (const Plutus__V1__ConverseEvent   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ConverseEvent *
+       plutus__v1__converse_event__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__converse_event__free_unpacked
+                     (Plutus__V1__ConverseEvent *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Plutus__V1__CoachTurnState_Closure)
@@ -203,6 +246,9 @@ typedef void (*Plutus__V1__ConverseRequest_Closure)
 typedef void (*Plutus__V1__ConverseReply_Closure)
                  (const Plutus__V1__ConverseReply *message,
                   void *closure_data);
+typedef void (*Plutus__V1__ConverseEvent_Closure)
+                 (const Plutus__V1__ConverseEvent *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -212,6 +258,7 @@ typedef void (*Plutus__V1__ConverseReply_Closure)
 extern const ProtobufCMessageDescriptor plutus__v1__coach_turn_state__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__converse_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__converse_reply__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__converse_event__descriptor;
 
 PROTOBUF_C__END_DECLS
 
