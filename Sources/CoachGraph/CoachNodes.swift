@@ -100,9 +100,19 @@ struct CoachNodes: Sendable {
             conversationID: state.conversationID, userID: state.userID, message: state.message,
             history: state.history, context: context, route: route,
             pendingGoals: state.pendingGoals, today: state.today)
-        return try await caller.unary(
-            agent.agentRunMethod, request, as: AgentResult.self, deadline: deadline(node),
+        guard let listener = ReplyTokens.listener else {
+            return try await caller.unary(
+                agent.agentRunMethod, request, as: AgentResult.self, deadline: deadline(node),
+                metadata: metadata(state, node))
+        }
+        let events = try caller.serverStreaming(
+            agent.agentRunStreamMethod, request, as: AgentEvent.self, deadline: deadline(node),
             metadata: metadata(state, node))
+        for try await event in events {
+            if let result = event.result { return result }
+            if !event.token.isEmpty { await listener(node.node, event.token) }
+        }
+        throw GraphRunError(code: .nodeFailed, message: "\(agent) ended its stream without a result", node: node.node)
     }
 
     private func visited(_ state: CoachTurnState, _ node: NodeContext) -> CoachTurnState {

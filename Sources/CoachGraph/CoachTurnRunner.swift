@@ -36,12 +36,26 @@ public struct CoachTurnRunner: Sendable {
     }
 
     /// Answers `message` in `userID`'s conversation `conversationID`.
-    /// - Parameter today: the person's calendar day, `YYYY-MM-DD` (default: today in UTC).
+    /// - Parameters:
+    ///   - today: the person's calendar day, `YYYY-MM-DD` (default: today in UTC).
+    ///   - events: the graph's events (nodes starting and finishing) as they happen.
+    ///   - onToken: when given, the agents stream and each piece of the reply goes here, with the
+    ///     node writing it, as it is written. Tokens are provisional: the turn's reply is the answer.
     /// - Throws: ``ConversationStoreError/notFound`` for a conversation that is not theirs or has
     ///   ended; ``GraphRunError`` when the graph cannot finish (what it finished is checkpointed).
     public func reply(
         to message: String, conversationID: String, userID: String, today: String? = nil,
-        events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in }
+        events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in },
+        onToken: (@Sendable (_ node: String, _ token: String) async -> Void)? = nil
+    ) async throws -> Turn {
+        try await ReplyTokens.$listener.withValue(onToken) {
+            try await answer(message, conversationID: conversationID, userID: userID, today: today, events: events)
+        }
+    }
+
+    private func answer(
+        _ message: String, conversationID: String, userID: String, today: String?,
+        events: @escaping CompiledGraph<CoachTurnState>.EventSink
     ) async throws -> Turn {
         let history = try await conversations.messages(
             conversationID: conversationID, userID: userID, limit: historyLimit

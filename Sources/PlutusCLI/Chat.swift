@@ -36,12 +36,16 @@ struct Chat: AsyncParsableCommand {
     @Flag(help: "Print each turn as one line of JSON (reply, route, facts, goals, recommendations).")
     var json = false
 
+    @Flag(help: "Print the reply as the coach writes it (`ConverseStream`).")
+    var stream = false
+
     func validate() throws {
         guard UUID(uuidString: user) != nil else { throw ValidationError("--user must be a UUID, not '\(user)'") }
         if let conversation, UUID(uuidString: conversation) == nil {
             throw ValidationError("--conversation must be a UUID, not '\(conversation)'")
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
+        guard !(json && stream) else { throw ValidationError("--json and --stream cannot be combined") }
     }
 
     func run() async throws {
@@ -84,11 +88,36 @@ struct Chat: AsyncParsableCommand {
     private func say(_ line: String, _ client: RPCClient, _ conversationID: inout String) async throws {
         let request = ConverseRequest(
             userID: user.lowercased(), conversationID: conversationID, message: line, today: today ?? "")
-        let reply = try await client.unary(
-            ServiceKind.converseMethod, request, as: ConverseReply.self, deadline: RPCDeadline(after: .seconds(timeout)))
-        if conversationID.isEmpty, !json { print("conversation \(reply.conversationID)") }
+        let reply = stream
+            ? try await streamed(request, client)
+            : try await client.unary(
+                ServiceKind.converseMethod, request, as: ConverseReply.self,
+                deadline: RPCDeadline(after: .seconds(timeout)))
+        if conversationID.isEmpty, !json, !stream { print("conversation \(reply.conversationID)") }
         conversationID = reply.conversationID
-        print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n")
+        if !stream { print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n") }
+    }
+
+    /// Prints the reply's tokens as they come, and the final reply when it differs from them (the
+    /// compliance review revised it).
+    private func streamed(_ request: ConverseRequest, _ client: RPCClient) async throws -> ConverseReply {
+        var written = ""
+        for try await event in try client.serverStreaming(
+            ServiceKind.converseStreamMethod, request, as: ConverseEvent.self,
+            deadline: RPCDeadline(after: .seconds(timeout)))
+        {
+            if let reply = event.reply {
+                let final = reply.result?.reply ?? ""
+                if written.isEmpty { print("\n\(final)") } else if final != written { print("\n(revised)\n\(final)") }
+                print("")
+                return reply
+            }
+            if written.isEmpty, !event.token.isEmpty { print("") }
+            written += event.token
+            print(event.token, terminator: "")
+            fflush(nil)  // every stream: naming stdout is not concurrency-safe
+        }
+        throw RPCError(code: .internal, message: "the gateway ended the stream without a reply")
     }
 
     /// Standard input, a line at a time, read on a thread of its own (reading blocks).

@@ -47,4 +47,37 @@ import Testing
             _ = await gateway.process.stop(grace: .seconds(10))
         }
     }
+
+    /// `ConverseStream`: the nodes as they start, the reply's tokens (offline, the reply whole),
+    /// and last the same reply `Converse` gives; a bad request fails the stream with its status.
+    @Test(.timeLimit(.minutes(3))) func theGatewayStreamsATurn() async throws {
+        try await CoachCluster.with { cluster in
+            let gateway = try await cluster.start(.gateway)
+            var events: [ConverseEvent] = []
+            for try await event in try gateway.client.serverStreaming(
+                ServiceKind.converseStreamMethod,
+                ConverseRequest(userID: cluster.userID, message: "what's my net worth", today: "2026-11-25"),
+                as: ConverseEvent.self)
+            {
+                events.append(event)
+            }
+            let reply = try #require(events.last?.reply)
+            #expect(reply.route == .analyzeFinances)
+            #expect(events.dropLast().allSatisfy { $0.reply == nil })
+            let started = events.filter { $0.token.isEmpty && $0.reply == nil }.map(\.node)
+            #expect(started == reply.visited)
+            let tokens = events.filter { !$0.token.isEmpty }
+            #expect(tokens.map(\.token).joined() == reply.result?.reply)
+            #expect(tokens.allSatisfy { $0.node == CoachGraph.financialAnalysis })
+
+            let error = await #expect(throws: RPCError.self) {
+                for try await _ in try gateway.client.serverStreaming(
+                    ServiceKind.converseStreamMethod, ConverseRequest(userID: cluster.userID, message: " "),
+                    as: ConverseEvent.self) {}
+            }
+            #expect(error?.code == .invalidArgument)
+            await gateway.client.close()
+            _ = await gateway.process.stop(grace: .seconds(10))
+        }
+    }
 }

@@ -48,7 +48,15 @@ import Testing
                 try await runner.reply(to: message, conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25")
             }
 
-            let worth = try await say("what's my net worth")
+            // The first turn streams: the reply's tokens arrive, in pieces, from the node writing it.
+            let tokens = TokenLog()
+            let worth = try await runner.reply(
+                to: "what's my net worth", conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25",
+                onToken: { node, token in await tokens.append(node, token) })
+            let streamed = await tokens.entries
+            #expect(streamed.count > 1)
+            #expect(Set(streamed.map(\.node)) == [CoachGraph.financialAnalysis])
+            #expect(streamed.map(\.token).joined() == "Your net worth is \(netWorth) today.")
             #expect(worth.state.route == .analyzeFinances)
             #expect(worth.state.result?.reply == "Your net worth is \(netWorth) today.")
             #expect(worth.state.result?.degraded == false)
@@ -100,13 +108,26 @@ import Testing
         try await CoachCluster.with(extraEnvironment: environment) { cluster in
             let runner = try cluster.runner()
             let conversation = try await cluster.conversations.start(userID: cluster.userID, title: "down")
+            let tokens = TokenLog()
             let turn = try await runner.reply(
-                to: "what's my net worth", conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25")
+                to: "what's my net worth", conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25",
+                onToken: { node, token in await tokens.append(node, token) })
             #expect(turn.state.route == .analyzeFinances)
             #expect(turn.state.result?.degraded == true)
+            // Nothing streamed from the model: the offline reply reaches the listener whole.
+            #expect(await tokens.entries.map(\.token) == [turn.state.result?.reply ?? ""])
             #expect(turn.state.result?.facts.contains { $0.name == "net_worth" } == true)
             #expect(turn.state.result?.reply.isEmpty == false)
             #expect(turn.state.modelCalls.allSatisfy { $0.outcome == "failed:overloaded" })
         }
+    }
+}
+
+/// The tokens a turn streamed, in order, with the node that wrote each.
+actor TokenLog {
+    private(set) var entries: [(node: String, token: String)] = []
+
+    func append(_ node: String, _ token: String) {
+        entries.append((node, token))
     }
 }
