@@ -1,5 +1,5 @@
-public import Foundation
-public import HTTPClient
+import Foundation
+import HTTPClient
 public import LanguageModels
 
 /// The scripted, fault-injecting model server (`Tests/Support/llm_test_server.py`), one per test
