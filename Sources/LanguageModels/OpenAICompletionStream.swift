@@ -45,9 +45,15 @@ struct OpenAICompletionStream: Sendable {
     }
 
     /// The whole answer.
-    /// - Throws: ``ModelError`` (`network`) when the stream ended before `data: [DONE]`.
+    /// - Throws: ``ModelError`` (`network`) when the stream ended before `data: [DONE]`, or
+    ///   before any choice had a finish reason: a server that stops a generation early (as
+    ///   llama-cpp-python's does when another request arrives) still sends `[DONE]`, and the text
+    ///   so far is not the answer.
     func response() throws(ModelError) -> ModelResponse {
         guard isComplete else { throw ModelError(.network, "the OpenAI-compatible stream ended before [DONE]") }
+        guard finishReason != nil else {
+            throw ModelError(.network, "the OpenAI-compatible stream ended without a finish reason (the server stopped it)")
+        }
         let calls = toolCalls.keys.sorted().compactMap { toolCalls[$0] }.map { parts in
             let input = (try? JSONValue.parse(parts.arguments.utf8, what: "tool arguments")) ?? .string(parts.arguments)
             return ModelResponse.ToolCall(id: parts.id, name: parts.name, input: input)

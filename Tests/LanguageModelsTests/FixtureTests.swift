@@ -167,6 +167,20 @@ struct FixtureTests {
         #expect(response.model == "gpt-4o-mini")
     }
 
+    @Test("a stream the server stopped early ([DONE] with no finish reason) is a failure, not an answer")
+    func openAIStreamStoppedEarly() throws {
+        var parser = ServerSentEventParser()
+        var stream = OpenAICompletionStream()
+        var text = ""
+        for event in try parser.push(Self.fixture("llama-cpp-python-stream-interrupted.sse")) {
+            text += try stream.apply(event) ?? ""
+        }
+        #expect(text == "The model is")
+        #expect(stream.isComplete)
+        let thrown = #expect(throws: ModelError.self) { try stream.response() }
+        #expect(thrown?.kind == .network)
+    }
+
     @Test("streamed tool-call arguments with null ids and names in later chunks", arguments: chunkSizes)
     func openAIToolStream(chunkSize: Int) throws {
         let (text, response) = try Self.openAIStream("openai-stream-tool-calls.sse", chunkSize: chunkSize)
