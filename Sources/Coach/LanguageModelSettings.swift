@@ -11,7 +11,8 @@ import Redis
 /// - `ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`, `OPENAI_API_KEY`, `OPENAI_BASE_URL`: as in the
 ///   official SDKs. A local OpenAI-compatible server needs only its base URL.
 /// - `PLUTUS_LLM_MODEL`: the model, instead of the provider's default.
-/// - `PLUTUS_LLM_STRUCTURED_OUTPUT`: `json` (default) or `tools`, for OpenAI-compatible servers.
+/// - `PLUTUS_LLM_STRUCTURED_OUTPUT`: `json` or `tools`, for OpenAI-compatible servers (default
+///   `tools` for `api.openai.com`, `json` for any other server).
 /// - `REDIS_URL`: where the rate limits and the response cache live; without it there are neither.
 /// - `PLUTUS_LLM_USER_CALLS_PER_MINUTE` (30), `PLUTUS_LLM_GLOBAL_CALLS_PER_MINUTE` (1200),
 ///   `PLUTUS_LLM_CACHE_TTL_SECONDS` (300; 0 turns the cache off).
@@ -62,9 +63,10 @@ public struct LanguageModelSettings: Sendable {
                 guard let mode = OpenAIClient.StructuredOutput(rawValue: $0) else { throw SettingError("expected json or tools") }
                 return mode
             }
+            let server = baseURL ?? OpenAIClient.defaultBaseURL
             provider = .openAI(
-                apiKey: key("OPENAI_API_KEY"), baseURL: baseURL ?? OpenAIClient.defaultBaseURL,
-                model: model ?? OpenAIClient.defaultModel, structuredOutput: structuredOutput ?? .jsonObject)
+                apiKey: key("OPENAI_API_KEY"), baseURL: server, model: model ?? OpenAIClient.defaultModel,
+                structuredOutput: structuredOutput ?? Self.structuredOutput(for: server))
         default:
             provider = .offline
         }
@@ -90,6 +92,13 @@ public struct LanguageModelSettings: Sendable {
         case .anthropic(_, let baseURL, let model): "anthropic \(model) at \(baseURL)"
         case .openAI(_, let baseURL, let model, let mode): "openai \(model) at \(baseURL) (structured output: \(mode.rawValue))"
         }
+    }
+
+    /// Function calling for OpenAI itself (it refuses JSON mode's `schema`); JSON mode, constrained
+    /// by the schema, for everything else (local servers).
+    static func structuredOutput(for baseURL: String) -> OpenAIClient.StructuredOutput {
+        let host = baseURL.split(separator: "/", maxSplits: 3).dropFirst().first?.lowercased()
+        return host == "api.openai.com" ? .tools : .jsonObject
     }
 
     private static func httpURL(_ text: String) throws -> String {

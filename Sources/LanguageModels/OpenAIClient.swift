@@ -7,8 +7,10 @@ public struct OpenAIClient: ModelClient {
     public enum StructuredOutput: String, Sendable, Hashable {
         /// Function calling with a forced `tool_choice`.
         case tools
-        /// `response_format: {"type": "json_object"}` and the schema in the system prompt: what
-        /// most local servers support.
+        /// `response_format: {"type": "json_object", "schema": …}` and the schema in the system
+        /// prompt: what local servers support. llama.cpp's server and llama-cpp-python constrain
+        /// the output to the schema (a small model then cannot ramble past the object); the
+        /// official OpenAI API refuses the `schema` field, so use ``tools`` there.
         case jsonObject = "json"
     }
 
@@ -79,7 +81,7 @@ public struct OpenAIClient: ModelClient {
         {
             system += "\n\nAnswer with only a JSON object (no prose) for \(tool.name): \(tool.description) "
                 + "It must match this JSON Schema: \(tool.inputSchema.document.jsonText)"
-            body["response_format"] = ["type": "json_object"]
+            body["response_format"] = ["type": "json_object", "schema": tool.inputSchema.document]
         } else if !request.tools.isEmpty {
             body["tools"] = .array(
                 request.tools.map {

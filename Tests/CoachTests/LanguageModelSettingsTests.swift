@@ -23,6 +23,20 @@ struct LanguageModelSettingsTests {
         #expect(settings.redisURL == nil)
     }
 
+    @Test("OpenAI itself gets function calling, other servers JSON mode, unless told otherwise")
+    func structuredOutputDefaults() throws {
+        func mode(_ environment: [String: String]) throws -> OpenAIClient.StructuredOutput? {
+            guard case .openAI(_, _, _, let mode) = try LanguageModelSettings(environment: environment).provider else { return nil }
+            return mode
+        }
+        #expect(try mode(["PLUTUS_LLM": "openai", "OPENAI_API_KEY": "sk-x"]) == .tools)
+        #expect(try mode(["PLUTUS_LLM": "openai", "OPENAI_API_KEY": "sk-x", "OPENAI_BASE_URL": "https://API.openai.com/v1"]) == .tools)
+        #expect(try mode(["PLUTUS_LLM": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1"]) == .jsonObject)
+        #expect(
+            try mode(["PLUTUS_LLM": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1", "PLUTUS_LLM_STRUCTURED_OUTPUT": "tools"])
+                == .tools)
+    }
+
     @Test(
         "bad settings are refused with a reason, never echoing a key",
         arguments: [

@@ -64,7 +64,7 @@ struct FaultInjectionTests {
             #expect(body?["tool_choice"] == ["type": "tool", "name": "route_turn"])
             #expect(body?["tools"]?.arrayValue?.first?["input_schema"] == ["type": "object"])
         } else {
-            #expect(body?["response_format"] == ["type": "json_object"])
+            #expect(body?["response_format"] == ["type": "json_object", "schema": ["type": "object"]])
         }
     }
 
