@@ -7,10 +7,10 @@ SERVICES := deploy/local/services.sh
 # Exports DATABASE_URL, REDIS_URL and the development secrets from the file the services script writes.
 WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 
-.PHONY: help deps services stop build generate test data run bench clean
+.PHONY: help deps services stop build generate test test-local-model data run bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 deps: ## Install the Debian packages and the Python packages the tests need (when missing)
 	bash deploy/local/deps.sh
@@ -18,8 +18,9 @@ deps: ## Install the Debian packages and the Python packages the tests need (whe
 services: ## Start this checkout's PostgreSQL and Redis under .data/ and print their URLs
 	bash $(SERVICES) up
 
-stop: ## Stop this checkout's PostgreSQL and Redis
+stop: ## Stop this checkout's PostgreSQL, Redis and local model server
 	bash $(SERVICES) down
+	bash deploy/local/local-model.sh stop
 
 build: deps ## Build everything (debug)
 	$(SWIFT) build
@@ -31,6 +32,11 @@ test: services ## Start the services, build, and run every test
 	bash Protos/check-generated.sh
 	$(SWIFT) build --build-tests
 	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build
+
+test-local-model: services ## Run the OpenAI-compatible provider against llama-cpp-python + Gemma 3 270M (installs once, ~5 min)
+	$(SWIFT) build --build-tests
+	url=$$(bash deploy/local/local-model.sh start) && $(WITH_SERVICES_ENV) PLUTUS_LOCAL_MODEL_URL=$$url \
+		$(SWIFT) test --skip-build --filter "LocalModelServerTests|LocalModelConversationTests"
 
 REPLICAS ?= financial=3,goal=2
 SEED_USERS ?= 1000
@@ -47,6 +53,7 @@ bench: services ## Release build, then the bridge, RPC, context and coach benchm
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges postgres
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-bridges redis
 	.build/release/plutus-bench-bridges http
+	.build/release/plutus-bench-bridges llm
 	$(SWIFT) build -c release --product plutus-bench-rpc
 	.build/release/plutus-bench-rpc
 	$(SWIFT) build -c release --product plutus-bench-context
