@@ -79,19 +79,14 @@ public enum CoachGatewayRPC {
     private static func answering(_ body: () async throws -> ConverseReply) async throws -> ConverseReply {
         do {
             return try await body()
-        } catch ConversationStoreError.notFound {
-            throw RPCError(code: .notFound, message: "no such open conversation for this user")
-        } catch let error as PostgresError where error.sqlState == "23503" {
-            throw RPCError(code: .notFound, message: "no such user")
-        } catch let error as PostgresError where error.code == .connectionFailed || error.code == .connectionLost {
-            throw RPCError(code: .unavailable, message: "the database is unavailable")
-        } catch let error as GraphRunError where error.code == .checkpointConflict {
-            throw RPCError(code: .aborted, message: "another message of this conversation is being answered; try again")
-        } catch let error as GraphRunError {
-            if error.code == .nodeTimedOut || (error.underlying as? RPCError).map(CoachGraph.isRetryable) == true {
-                throw RPCError(code: .unavailable, message: "\(error.node ?? "a service") is unavailable; try again")
+        } catch {
+            switch TurnFailure(error) {
+            case .notFound(let message): throw RPCError(code: .notFound, message: message)
+            case .conflict(let message): throw RPCError(code: .aborted, message: message)
+            case .unavailable(let message): throw RPCError(code: .unavailable, message: message)
+            case .failed(let message): throw RPCError(code: .internal, message: message)
+            case nil: throw error
             }
-            throw RPCError(code: .internal, message: "the coach could not finish this turn (\(error.code))")
         }
     }
 }
