@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 /// The service executables: product (what operators run), target, folder under Sources/Services,
 /// and what the service needs beyond what every service has.
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
-    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "PlutusData", "Postgres"]),
+    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres"]),
     ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
     ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
@@ -46,6 +46,8 @@ let package = Package(
         // AES-GCM for data at rest; JWTs for the app's bearer tokens (HS256).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        // The gateway's HTTP API. No traits: swift-configuration is not needed (settings come from PLUTUS_*).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -151,6 +153,16 @@ let package = Package(
                 "ContextEngine", "FinanceEngine", "PlutusService",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The app's HTTP API on Hummingbird: bearer auth, problem+json errors, chat over the graph, SSE.
+        .target(
+            name: "GatewayHTTP",
+            dependencies: [
+                "CoachGraph", "StateGraph", "PlutusAuth", "PlutusData", "PlutusWire", "PlutusService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -302,7 +314,7 @@ let package = Package(
             name: "CoachGraphTests",
             dependencies: [
                 "Coach", "CoachLanguage", "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres",
-                "RPCCore", "RPCTransport", "PlutusCluster", "PlutusTestSupport", "ProcessSupport",
+                "RPCCore", "RPCTransport", "PlutusCluster", "PlutusTestSupport", "ProcessSupport", "PlutusAuth", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

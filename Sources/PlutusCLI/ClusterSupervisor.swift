@@ -16,6 +16,7 @@ actor ClusterSupervisor {
     }
 
     private let paths: Paths
+    private let httpPort: Int
     private let logger: Logger
     private var manifest: ClusterManifest
     private var children: [String: ChildProcess] = [:]
@@ -24,8 +25,11 @@ actor ClusterSupervisor {
     private let stableAfter: Duration = .seconds(10)
     private let backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(10))
 
-    init(plan: ReplicaPlan, paths: Paths, logger: Logger) throws {
+    /// - Parameter httpPort: the first gateway's HTTP port (the n-th listens on `httpPort + n - 1`;
+    ///   0 lets each pick a free port, written to `<run directory>/gateway-<n>.http`).
+    init(plan: ReplicaPlan, paths: Paths, httpPort: Int = 8080, logger: Logger) throws {
         self.paths = paths
+        self.httpPort = httpPort
         self.logger = logger
         var instances: [ClusterManifest.Instance] = []
         let order: [ServiceKind] = [
@@ -124,6 +128,12 @@ actor ClusterSupervisor {
         var arguments = ["--listen", instance.address, "--instance", instance.name]
         for upstream in instance.kind.upstreams {
             arguments += ["--\(upstream.rawValue)", manifest.addresses(of: upstream)]
+        }
+        if instance.kind == .gateway {
+            let port = httpPort == 0 ? 0 : httpPort + instance.replica - 1
+            arguments += [
+                "--http-port", "\(port)", "--http-address-file", "\(paths.runDirectory)/\(instance.name).http",
+            ]
         }
         return try ChildProcess.spawn(
             "\(paths.binDirectory)/\(instance.kind.executable)", arguments,

@@ -30,13 +30,20 @@ struct Up: AsyncParsableCommand {
     @Option(help: "Seconds each service gets to drain on Ctrl-C before it is killed.")
     var stopGrace = 10
 
+    @Option(help: "The gateway's HTTP port; replica n listens on port + n - 1, and 0 picks free ones (default: $PLUTUS_HTTP_PORT, else 8080).")
+    var httpPort = Int(ProcessInfo.processInfo.environment["PLUTUS_HTTP_PORT"] ?? "") ?? 8080
+
+    func validate() throws {
+        guard (0...65_535).contains(httpPort) else { throw ValidationError("--http-port must be 0 to 65535") }
+    }
+
     func run() async throws {
         let logger = Logger(label: "plutus.up")
         let paths = ClusterSupervisor.Paths(
             runDirectory: absolute(runDirectory), logDirectory: absolute(logDirectory),
             binDirectory: binDirectory.map(absolute) ?? Self.ownDirectory())
         try prepare(paths, logger: logger)
-        let supervisor = try ClusterSupervisor(plan: replicas, paths: paths, logger: logger)
+        let supervisor = try ClusterSupervisor(plan: replicas, paths: paths, httpPort: httpPort, logger: logger)
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
 
         await withTaskGroup(of: Void.self) { group in

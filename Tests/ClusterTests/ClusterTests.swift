@@ -27,7 +27,7 @@ struct ClusterTests {
                 Repository.product("plutus"),
                 [
                     "up", "--replicas", replicas, "--run-directory", directory + "/run", "--log-directory",
-                    directory + "/logs", "--stop-grace", "5",
+                    directory + "/logs", "--stop-grace", "5", "--http-port", "0",
                 ],
                 environment: LocalServices.environment(),
                 standardOutput: .appendingTo(path: directory + "/up.log"),

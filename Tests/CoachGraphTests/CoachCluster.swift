@@ -90,6 +90,7 @@ struct CoachCluster {
     static func spawn(_ kind: ServiceKind, in directory: String, environment: [String: String]) throws -> ChildProcess {
         var arguments = ["--listen", socket(kind, in: directory), "--instance", kind.rawValue]
         if kind == .context { arguments += ["--vector", socket(.vector, in: directory)] }
+        if kind == .gateway { arguments += ["--http-port", "0", "--http-address-file", "\(directory)/gateway.http"] }
         return try ChildProcess.spawn(
             Repository.product(kind.executable), arguments, environment: environment,
             standardOutput: .appendingTo(path: "\(directory)/\(kind.rawValue).log"),
@@ -117,6 +118,21 @@ struct CoachCluster {
             let log = (try? String(contentsOfFile: "\(directory)/\(kind.rawValue).log", encoding: .utf8)) ?? ""
             throw CoachClusterError(message: "\(kind) never served:\n\(log)")
         }
+    }
+
+    /// The base URL of the HTTP API of the gateway this cluster started (`http://127.0.0.1:PORT`),
+    /// once it listens.
+    func gatewayHTTPBase() async throws -> String {
+        let file = "\(directory)/gateway.http"
+        var address: String?
+        _ = try await eventually(timeout: .seconds(30)) {
+            address = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return address?.isEmpty == false
+        }
+        guard let address, !address.isEmpty else {
+            throw CoachClusterError(message: "the gateway never wrote its HTTP address:\n\(log(of: .gateway))")
+        }
+        return "http://\(address)"
     }
 
     /// The graph over this cluster's services, its checkpointer, and a turn runner.

@@ -1,16 +1,17 @@
 import ArgumentParser
 import CoachGraph
 import Foundation
+import GatewayHTTP
 import PlutusCluster
 import PlutusData
 import PlutusService
 import Postgres
 import RPCTransport
 
-/// `plutus-gateway`: runs the conversation graph over the other services (`plutus.v1.Gateway/
-/// Converse`; the app's HTTP API comes next), keeps a balanced client of every other service,
-/// and reports, through `plutus.v1.Health/Check` with a service's name (`plutus.v1.FinancialAgent`),
-/// whether that service has a replica admitted.
+/// `plutus-gateway`: serves the app's HTTP API and runs the conversation graph over the other
+/// services (also over RPC: `plutus.v1.Gateway/Converse`), keeps a balanced client of every other
+/// service, and reports, through `plutus.v1.Health/Check` with a service's name
+/// (`plutus.v1.FinancialAgent`), whether that service has a replica admitted.
 @main
 struct GatewayCommand: ServiceCommand {
     static let kind = ServiceKind.gateway
@@ -33,6 +34,12 @@ struct GatewayCommand: ServiceCommand {
     var databaseURL: String?
     @Option(help: "How long a run nothing touches keeps its checkpoints (default: $PLUTUS_CHECKPOINT_TTL_SECONDS, else 86400).")
     var checkpointTTLSeconds: String?
+    @Option(help: "The HTTP API's host (default: $PLUTUS_HTTP_HOST, else 127.0.0.1).")
+    var httpHost: String?
+    @Option(help: "The HTTP API's port; 0 picks a free one (default: $PLUTUS_HTTP_PORT, else 8080).")
+    var httpPort: String?
+    @Option(help: "Write the HTTP API's address (host:port) to this file once it listens.")
+    var httpAddressFile: String?
 
     func run() async throws {
         let flags: [ServiceKind: String?] = [
@@ -42,9 +49,10 @@ struct GatewayCommand: ServiceCommand {
         let targets = try ServiceKind.gateway.upstreams.map { kind in
             (kind, try target(of: kind, flag: flags[kind] ?? nil))
         }
+        let environment = ProcessInfo.processInfo.environment
         let settings = try CoachGatewaySettings(
-            databaseURL: databaseURL, checkpointTTLSeconds: checkpointTTLSeconds,
-            environment: ProcessInfo.processInfo.environment)
+            databaseURL: databaseURL, checkpointTTLSeconds: checkpointTTLSeconds, environment: environment)
+        let httpSettings = try await GatewayHTTPSettings(host: httpHost, port: httpPort, environment: environment)
         let runtime = try bootstrap()
         let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0, runtime.client(of: $0.0, target: $0.1)) })
         guard let services = CoachServices(clients: clients.mapValues { $0 as any RPCCaller }) else {
@@ -53,14 +61,23 @@ struct GatewayCommand: ServiceCommand {
         let database = PostgresClient(configuration: settings.database, logger: runtime.logger)
         let checkpointer = PostgresCheckpointer(client: database, cipher: settings.cipher)
         let conversations = ConversationStore(client: database, cipher: settings.cipher)
+        let audit = AuditLog(client: database)
         let runner = CoachTurnRunner(
             graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations,
-            audit: AuditLog(client: database))
+            audit: audit)
+        let addressFile = httpAddressFile
+        let http = GatewayHTTPServer.make(
+            settings: httpSettings, chat: ChatAPI(runner: runner, conversations: conversations, audit: audit),
+            logger: runtime.logger
+        ) { address in
+            guard let addressFile else { return }
+            try? Data((address + "\n").utf8).write(to: URL(fileURLWithPath: addressFile), options: .atomic)
+        }
         var router = RPCRouter()
         CoachGatewayRPC.register(runner, conversations: conversations, on: &router)
         let pruner = CheckpointPruner(checkpointer: checkpointer, ttl: settings.checkpointTTL, logger: runtime.logger)
         do {
-            try await runtime.serve(router, clients: Array(clients.values), background: [pruner]) { name in
+            try await runtime.serve(router, clients: Array(clients.values), background: [pruner, http]) { name in
                 guard let kind = ServiceKind.allCases.first(where: { $0.rpcService == name }), let client = clients[kind]
                 else { return nil }
                 return client.replicaStatuses().contains(where: \.isAdmitted) ? .serving : .notServing

@@ -1,0 +1,209 @@
+public import CoachGraph
+import Foundation
+public import Hummingbird
+public import PlutusData
+import PlutusWire
+import StateGraph
+
+/// The chat endpoints: start a conversation, send it a message (answered as JSON, or streamed as
+/// server-sent events), read its history, end it. Every route is the authenticated user's: a
+/// conversation of anyone else's is not found.
+public struct ChatAPI: Sendable {
+    let runner: CoachTurnRunner
+    let conversations: ConversationStore
+    let audit: AuditLog
+
+    public init(runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog) {
+        self.runner = runner
+        self.conversations = conversations
+        self.audit = audit
+    }
+
+    /// Adds the routes under `group` (`/api/v1/plutus`, behind the bearer check).
+    public func register(on group: RouterGroup<GatewayRequestContext>) {
+        group.post("chat/start") { request, context in try await start(request, context) }
+        group.post("chat/message") { request, context in try await message(request, context) }
+        group.get("chat/history") { request, context in try await history(request, context) }
+        group.delete("chat/end") { request, context in try await end(request, context) }
+    }
+
+    func start(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let body = try await JSONBody.decode(StartChatBody.self, from: request, context: context, emptyAs: StartChatBody(title: nil))
+        let conversation = try await answering { try await conversations.start(userID: userID, title: try body.validated()) }
+        return try JSONResponse.make(.created, ChatStartedJSON(conversation))
+    }
+
+    func message(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let (conversationID, content) = try await JSONBody.decode(SendMessageBody.self, from: request, context: context)
+            .validated()
+        try await requireOpen(conversationID, userID: userID)
+        let turn = Turn(
+            runner: runner, audit: audit, userID: userID, conversationID: conversationID, content: content,
+            requestID: context.id)
+        guard ChatStreamEvent.isAccepted(by: request) else {
+            return try JSONResponse.make(.ok, try await answering { try await turn.answer() })
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: ChatStreamEvent.mediaType, .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                try await turn.stream(to: &writer)
+                try await writer.finish(nil)
+            })
+    }
+
+    func history(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let query = request.uri.queryParameters
+        let conversationID = try ChatQuery.uuid(query.get("conversation_id"), "conversation_id")
+        let limit = try query.get("limit").map { text in
+            guard let limit = Int(text), (1...200).contains(limit) else {
+                throw Problem.invalidField("`limit` must be a whole number from 1 to 200")
+            }
+            return limit
+        } ?? 50
+        let before = try query.get("before").map { text in
+            guard let date = Timestamp.parse(text) else {
+                throw Problem.invalidField("`before` must be an ISO 8601 instant, such as 2026-12-02T10:00:00.000Z")
+            }
+            return date
+        }
+        let messages = try await answering { () async throws -> [ConversationStore.Message] in
+            guard try await conversations.conversation(conversationID, userID: userID) != nil else {
+                throw Problem.notFound("no such conversation for this user")
+            }
+            return try await conversations.messages(conversationID: conversationID, userID: userID, limit: limit, before: before)
+        }
+        return try JSONResponse.make(.ok, ChatHistoryJSON(conversationID: conversationID, messages: messages))
+    }
+
+    /// Ends the conversation with a summary of it; ending it again answers the same way.
+    func end(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let conversationID = try ChatQuery.uuid(request.uri.queryParameters.get("conversation_id"), "conversation_id")
+        let ended = try await answering { () async throws -> ConversationStore.Conversation in
+            guard let conversation = try await conversations.conversation(conversationID, userID: userID) else {
+                throw Problem.notFound("no such conversation for this user")
+            }
+            if conversation.endedAt != nil, let summary = conversation.summary, !summary.isEmpty {
+                return conversation
+            }
+            let messages = try await conversations.messages(conversationID: conversationID, userID: userID, limit: 500)
+            return try await conversations.end(
+                conversationID: conversationID, userID: userID, summary: ConversationSummary.make(messages))
+        }
+        return try JSONResponse.make(
+            .ok,
+            ChatEndedJSON(
+                conversationID: conversationID, endedAt: Timestamp.iso(ended.endedAt ?? Date()), summary: ended.summary ?? ""))
+    }
+
+    private func requireOpen(_ conversationID: String, userID: String) async throws {
+        let conversation = try await answering { try await conversations.conversation(conversationID, userID: userID) }
+        guard let conversation else { throw Problem.notFound("no such conversation for this user") }
+        guard conversation.endedAt == nil else {
+            throw Problem(.conflict, "conversation-ended", "the conversation has ended; start a new one")
+        }
+    }
+}
+
+/// One message's turn, answered whole or streamed, and audited either way.
+struct Turn: Sendable {
+    let runner: CoachTurnRunner
+    let audit: AuditLog
+    let userID: String
+    let conversationID: String
+    let content: String
+    let requestID: String
+
+    func answer(
+        events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in },
+        onToken: (@Sendable (String, String) async -> Void)? = nil
+    ) async throws -> ChatReplyJSON {
+        let started = ContinuousClock.now
+        let turn = try await runner.reply(
+            to: content, conversationID: conversationID, userID: userID, events: events, onToken: onToken)
+        let result = turn.state.result ?? AgentResult()
+        let calls = turn.state.modelCalls
+        try await audit.record(
+            userID: userID, actor: "gateway", action: "chat_message",
+            details: [
+                ChatAudit(
+                    conversationID: conversationID, messageID: turn.reply.id, runID: turn.state.runID,
+                    route: turn.state.route.name, model: result.model, degraded: result.degraded,
+                    inputTokens: calls.reduce(0) { $0 + $1.inputTokens }, outputTokens: calls.reduce(0) { $0 + $1.outputTokens },
+                    latencyMs: Int64((ContinuousClock.now - started) / .milliseconds(1)), requestID: requestID)
+            ])
+        return ChatReplyJSON(messageID: turn.reply.id, conversationID: conversationID, route: turn.state.route, result: result)
+    }
+
+    /// Streams the turn as server-sent events. A client that goes away fails the next write,
+    /// which cancels the turn: the person's message stays saved, the run is finished before the
+    /// conversation's next message.
+    func stream(to writer: inout any ResponseBodyWriter) async throws {
+        let (events, continuation) = AsyncStream<ChatStreamEvent>.makeStream()
+        let turn = Task {
+            defer { continuation.finish() }
+            do {
+                let reply = try await answer(
+                    events: { event in
+                        if case .nodeStarted(let node, _, _) = event { continuation.yield(.node(node)) }
+                    },
+                    onToken: { node, text in continuation.yield(.token(node: node, text: text)) })
+                continuation.yield(.done(reply))
+            } catch {
+                continuation.yield(.error(Problem(failure: error)))
+            }
+        }
+        do {
+            for await event in events { try await writer.write(event.bytes) }
+        } catch {
+            turn.cancel()
+            throw error
+        }
+    }
+}
+
+/// What the audit log keeps of a chat message: never its text.
+struct ChatAudit: Codable, Sendable {
+    let conversationID: String
+    let messageID: String
+    let runID: String
+    let route: String
+    let model: String
+    let degraded: Bool
+    let inputTokens: Int64
+    let outputTokens: Int64
+    let latencyMs: Int64
+    let requestID: String
+
+    enum CodingKeys: String, CodingKey {
+        case route, model, degraded
+        case conversationID = "conversation_id"
+        case messageID = "message_id"
+        case runID = "run_id"
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case latencyMs = "latency_ms"
+        case requestID = "request_id"
+    }
+}
+
+/// A stored summary of an ended conversation, written from its messages (no model involved):
+/// how long it was, and what the person first and last asked.
+enum ConversationSummary {
+    static func make(_ messages: [ConversationStore.Message]) -> String {
+        let asked = messages.filter { $0.role == .user }
+        guard let first = asked.first, let last = asked.last else { return "An empty conversation." }
+        var summary = "\(messages.count) messages, \(asked.count) from the person. They began with “\(excerpt(first.content))”"
+        if asked.count > 1 { summary += " and last asked “\(excerpt(last.content))”" }
+        return summary + "."
+    }
+
+    private static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= 80 ? line : String(line.prefix(79)) + "…"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+public import Hummingbird
+public import Logging
+public import PlutusAuth
+import PlutusService
+
+/// Where the HTTP API listens and how it checks tokens, from a flag or the environment.
+public struct GatewayHTTPSettings: Sendable {
+    public let host: String
+    /// 0 picks a free port (see ``GatewayHTTPServer/make(settings:chat:logger:onListening:)``).
+    public let port: Int
+    public let tokens: AccessTokens
+
+    /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
+    public init(host: String?, port: String?, environment: [String: String]) async throws {
+        let settings = SettingResolver(environment: environment)
+        self.host = try settings.optional(host, flag: "--http-host", variable: "PLUTUS_HTTP_HOST") { $0 } ?? "127.0.0.1"
+        self.port = try settings.optional(port, flag: "--http-port", variable: "PLUTUS_HTTP_PORT") {
+            try SettingResolver.integer($0, in: 0...65_535)
+        } ?? 8080
+        // The secret is never a flag: flags show in `ps`.
+        let secret = try settings.required(nil, flag: "(environment only)", variable: "PLUTUS_JWT_SECRET") { $0 }
+        do {
+            tokens = try await AccessTokens.make(secret: secret)
+        } catch let error as AccessTokenError {
+            throw ConfigurationError(setting: "PLUTUS_JWT_SECRET", value: nil, reason: error.description)
+        }
+    }
+}
+
+/// The app's HTTP API: `/healthz`, and under `/api/v1/plutus` the bearer-authenticated routes.
+public enum GatewayHTTPServer {
+    public static let basePath = "api/v1/plutus"
+
+    /// The router every request goes through: problems for every error, then the routes.
+    public static func router(tokens: AccessTokens, chat: ChatAPI) -> Router<GatewayRequestContext> {
+        let router = Router(context: GatewayRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+        router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
+        let api = router.group(RouterPath(basePath)).add(middleware: BearerAuthMiddleware(tokens: tokens))
+        chat.register(on: api)
+        return router
+    }
+
+    /// The server, as a service to run beside the RPC listener. `onListening` gets the bound
+    /// address (`host:port`), the port chosen when the settings ask for 0.
+    public static func make(
+        settings: GatewayHTTPSettings, chat: ChatAPI, logger: Logger,
+        onListening: @escaping @Sendable (String) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(tokens: settings.tokens, chat: chat),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port), serverName: "plutus-gateway"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                logger.info("serving HTTP", metadata: ["address": "\(settings.host):\(port)"])
+                await onListening("\(settings.host):\(port)")
+            },
+            logger: logger)
+    }
+}

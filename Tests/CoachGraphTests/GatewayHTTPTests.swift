@@ -1,0 +1,200 @@
+import Foundation
+import HTTPClient
+import Logging
+import PlutusAuth
+import PlutusTestSupport
+import Testing
+
+/// The app's HTTP API on a real `plutus-gateway` process, called over a real socket with libcurl:
+/// the chat endpoints as the app uses them, streamed and not, and every kind of bad request
+/// refused with a problem that says why, writing nothing.
+@Suite struct GatewayHTTPTests {
+    static let http: HTTPClient = {
+        do {
+            return try HTTPClient(configuration: .init(timeout: .seconds(60), proxy: .none), logger: Logger(label: "plutus.test.http"))
+        } catch {
+            fatalError("libcurl could not start: \(error)")
+        }
+    }()
+
+    /// A client of one gateway, as one user.
+    struct API {
+        let base: String
+        let token: String
+
+        func send(
+            _ method: HTTPRequest.Method, _ path: String, json: String? = nil, headers: [(String, String)] = [],
+            token: String? = nil
+        ) async throws -> HTTPResponse {
+            var fields = [("authorization", "Bearer \(token ?? self.token)")] + headers
+            if json != nil, !headers.contains(where: { $0.0 == "content-type" }) { fields.append(("content-type", "application/json")) }
+            return try await GatewayHTTPTests.http.execute(
+                HTTPRequest(method: method, url: base + path, headers: HTTPHeaders(fields), body: json.map { Array($0.utf8) }))
+        }
+
+        func object(_ response: HTTPResponse) throws -> [String: Any] {
+            try #require(JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        }
+    }
+
+    static func api(_ cluster: CoachCluster) async throws -> API {
+        _ = try await cluster.start(.gateway)
+        let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
+        return API(
+            base: try await cluster.gatewayHTTPBase() + "/api/v1/plutus", token: try await tokens.issue(userID: cluster.userID))
+    }
+
+    @Test(.timeLimit(.minutes(3))) func aConversationThroughTheHTTPAPI() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster)
+
+            let started = try await api.send(.post, "/chat/start", json: #"{"title": "Saving for a wedding"}"#)
+            #expect(started.status == 201)
+            let conversation = try api.object(started)
+            let conversationID = try #require(conversation["conversation_id"] as? String)
+            #expect(UUID(uuidString: conversationID) != nil && conversation["session_id"] is String)
+            #expect((conversation["started_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil)
+
+            // Plain JSON.
+            let answered = try await api.send(
+                .post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "what's my net worth", "extra": 1}"#)
+            #expect(answered.status == 200)
+            #expect(answered.headers["content-type"]?.hasPrefix("application/json") == true)
+            let reply = try api.object(answered)
+            #expect(reply["route"] as? String == "analyze_finances")
+            #expect(reply["conversation_id"] as? String == conversationID)
+            #expect((reply["reply"] as? String)?.isEmpty == false)
+            let facts = try #require(reply["facts"] as? [[String: Any]])
+            #expect(facts.contains { $0["name"] as? String == "net_worth" && $0["source"] is String })
+            #expect(reply["degraded"] as? Bool == true && reply["model"] as? String == "offline")
+            for key in ["message_id", "goals", "recommendations"] { #expect(reply[key] != nil, "missing \(key)") }
+
+            // Server-sent events: nodes, the reply's tokens, then `done` with the same JSON.
+            let streamed = try await api.send(
+                .post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "I want to save $20,000 for a wedding by June 2028"}"#,
+                headers: [("accept", "text/event-stream")])
+            #expect(streamed.status == 200)
+            #expect(streamed.headers["content-type"] == "text/event-stream")
+            let events = ServerSentEvents.parse(String(decoding: streamed.body, as: UTF8.self))
+            #expect(events.first?.name == "node" && events.last?.name == "done")
+            #expect(events.filter { $0.name == "node" }.compactMap { $0.json?["node"] as? String }.prefix(2) == ["conversation", "goal_extraction"])
+            let done = try #require(events.last?.json)
+            #expect(done["route"] as? String == "discuss_goals")
+            let written = events.filter { $0.name == "token" }.compactMap { $0.json?["text"] as? String }.joined()
+            #expect(written == done["reply"] as? String)
+            let goal = try #require((done["goals"] as? [[String: Any]])?.first)
+            #expect(goal["target_amount"] as? Double == 20_000 && goal["target_date"] as? String == "2028-06-30")
+            #expect(goal["status"] as? String == "proposed")
+
+            let history = try await api.send(.get, "/chat/history?conversation_id=\(conversationID)&limit=10")
+            #expect(history.status == 200)
+            let messages = try #require(try api.object(history)["messages"] as? [[String: Any]])
+            #expect(messages.map { $0["role"] as? String } == ["user", "assistant", "user", "assistant"])
+            #expect(messages.first?["content"] as? String == "what's my net worth")
+            let oldest = try #require(messages[2]["created_at"] as? String)
+            let page = try await api.send(.get, "/chat/history?conversation_id=\(conversationID)&before=\(oldest)")
+            #expect((try api.object(page)["messages"] as? [[String: Any]])?.count == 2)
+
+            let ended = try await api.send(.delete, "/chat/end?conversation_id=\(conversationID)")
+            #expect(ended.status == 200)
+            let end = try api.object(ended)
+            #expect((end["summary"] as? String)?.contains("what's my net worth") == true)
+            let again = try api.object(try await api.send(.delete, "/chat/end?conversation_id=\(conversationID)"))
+            #expect(again["ended_at"] as? String == end["ended_at"] as? String)
+            #expect(again["summary"] as? String == end["summary"] as? String)
+
+            let late = try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "hi"}"#)
+            #expect(late.status == 409)
+
+            // Another person's token finds nothing of it.
+            let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
+            let stranger = try await tokens.issue(userID: UUID().uuidString)
+            let peek = try await api.send(.get, "/chat/history?conversation_id=\(conversationID)", token: stranger)
+            #expect(peek.status == 404)
+            #expect(!String(decoding: peek.body, as: UTF8.self).contains("net worth"))
+
+            let health = try await GatewayHTTPTests.http.execute(
+                HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/healthz"))
+            #expect(health.status == 200)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3))) func badRequestsGetProblemsAndWriteNothing() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster)
+            let conversationID = try #require(
+                try api.object(try await api.send(.post, "/chat/start"))["conversation_id"] as? String)
+            let secret = try LocalServices.value(of: "PLUTUS_JWT_SECRET")
+            let tokens = try await AccessTokens.make(secret: secret)
+            let expired = try await tokens.issue(userID: cluster.userID, lifetime: .seconds(60), now: Date(timeIntervalSinceNow: -3600))
+            let otherSecret = try await AccessTokens.make(secret: String(secret.reversed()) + "-another-secret")
+            let forged = try await otherSecret.issue(userID: cluster.userID)
+            let parts = api.token.split(separator: ".").map(String.init)
+            let unsigned = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.\(parts[1])."
+            let tampered = [parts[0], Self.base64URL(#"{"sub":"\#(UUID().uuidString)","iss":"plutus","exp":4102444800,"iat":0}"#), parts[2]]
+                .joined(separator: ".")
+            let noSubject = try await tokens.issue(userID: "not-a-uuid")
+
+            let message = #"{"conversation_id": "\#(conversationID)", "content": "hi"}"#
+            let cases: [(String, HTTPRequest.Method, String, String?, [(String, String)], String?, Int, String)] = [
+                ("no token", .post, "/chat/message", message, [], "", 401, "unauthorized"),
+                ("expired", .post, "/chat/message", message, [], expired, 401, "unauthorized"),
+                ("another key", .post, "/chat/message", message, [], forged, 401, "unauthorized"),
+                ("alg none", .post, "/chat/message", message, [], unsigned, 401, "unauthorized"),
+                ("tampered payload", .post, "/chat/message", message, [], tampered, 401, "unauthorized"),
+                ("sub not a user id", .post, "/chat/message", message, [], noSubject, 401, "unauthorized"),
+                ("malformed JSON", .post, "/chat/message", #"{"conversation_id": "#, [], nil, 400, "malformed-json"),
+                ("missing content", .post, "/chat/message", #"{"conversation_id": "\#(conversationID)"}"#, [], nil, 422, "missing-field"),
+                ("content not a string", .post, "/chat/message", #"{"conversation_id": "\#(conversationID)", "content": 7}"#, [], nil, 422, "invalid-field"),
+                ("empty content", .post, "/chat/message", #"{"conversation_id": "\#(conversationID)", "content": "  "}"#, [], nil, 422, "invalid-field"),
+                ("content too long", .post, "/chat/message", #"{"conversation_id": "\#(conversationID)", "content": "\#(String(repeating: "a", count: 8_001))"}"#, [], nil, 422, "invalid-field"),
+                ("bad UUID", .post, "/chat/message", #"{"conversation_id": "42", "content": "hi"}"#, [], nil, 422, "invalid-field"),
+                ("no such conversation", .post, "/chat/message", #"{"conversation_id": "\#(UUID().uuidString)", "content": "hi"}"#, [], nil, 404, "not-found"),
+                ("body over 64 KiB", .post, "/chat/message", String(repeating: " ", count: 70_000) + message, [], nil, 413, "body-too-large"),
+                ("not JSON", .post, "/chat/message", message, [("content-type", "text/plain")], nil, 415, "unsupported-media-type"),
+                ("bad limit", .get, "/chat/history?conversation_id=\(conversationID)&limit=0", nil, [], nil, 422, "invalid-field"),
+                ("bad before", .get, "/chat/history?conversation_id=\(conversationID)&before=yesterday", nil, [], nil, 422, "invalid-field"),
+                ("end without id", .delete, "/chat/end", nil, [], nil, 422, "invalid-field"),
+                ("unknown route", .get, "/chat/nothing", nil, [], nil, 404, "not-found"),
+            ]
+            for (name, method, path, body, headers, token, status, slug) in cases {
+                let response = try await api.send(method, path, json: body, headers: headers, token: token)
+                #expect(response.status == status, "\(name): \(String(decoding: response.body, as: UTF8.self))")
+                #expect(response.headers["content-type"] == "application/problem+json", "\(name)")
+                let problem = try api.object(response)
+                #expect(problem["type"] as? String == "https://plutus.dev/problems/\(slug)", "\(name): \(problem)")
+                #expect(problem["status"] as? Int == status && (problem["detail"] as? String)?.isEmpty == false, "\(name)")
+                if status == 401 { #expect(response.headers["www-authenticate"] == "Bearer", "\(name)") }
+            }
+            let history = try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))
+            #expect((history["messages"] as? [Any])?.isEmpty == true, "a refused request wrote a message")
+        }
+    }
+
+    static func base64URL(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// Server-sent events as a client reads them (WHATWG: `event:` and `data:` lines, a blank line
+/// ends each).
+enum ServerSentEvents {
+    struct Event {
+        let name: String
+        let data: String
+        var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any] }
+    }
+
+    static func parse(_ text: String) -> [Event] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            var name = "message"
+            var data: [String] = []
+            for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
+                if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
+            }
+            return data.isEmpty ? nil : Event(name: name, data: data.joined(separator: "\n"))
+        }
+    }
+}
