@@ -190,7 +190,7 @@ let package = Package(
             name: "PlutusCLI",
             dependencies: [
                 "Postgres", "Redis", "PlutusCluster", "PlutusWire", "RPCTransport", "RPCCore", "ProcessSupport",
-                "PlutusData", "PlutusAuth",
+                "PlutusData", "PlutusAuth", "HTTPClient", "LanguageModels",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

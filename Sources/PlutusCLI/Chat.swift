@@ -1,19 +1,21 @@
 import ArgumentParser
 import Foundation
+import HTTPClient
 import Logging
-import PlutusCluster
-import PlutusWire
-import RPCCore
-import RPCTransport
+import PlutusAuth
 
-/// `plutus chat`: talks to the coach from the terminal, through the gateway's graph
-/// (`plutus.v1.Gateway/Converse`), as the user given.
+/// `plutus chat`: talks to the coach from the terminal through the gateway's HTTP API, as the
+/// app does: a conversation is started, each message's reply streams in as it is written, and
+/// the figures and recommendations behind it follow.
 struct Chat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Chat with the coach as a user: one --message, or a prompt per line from standard input.")
+        abstract: "Chat with the coach over the HTTP API: one --message, or a prompt per line (/history, /new, /end, /quit).")
 
-    @Option(help: "The user's UUID.")
-    var user: String
+    @Option(help: "Chat as this user (a UUID), with a token signed with $PLUTUS_JWT_SECRET (else .data/secrets.env's).")
+    var user: String?
+
+    @Option(help: "Chat with this bearer token instead of --user.")
+    var token: String?
 
     @Option(help: "Continue this conversation (a UUID) instead of starting one.")
     var conversation: String?
@@ -21,103 +23,81 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "Send this one message and exit.")
     var message: String?
 
-    @Option(help: "The user's calendar day, YYYY-MM-DD (default: today in UTC).")
-    var today: String?
-
-    @Option(help: "The gateway (default: $PLUTUS_GATEWAY_ADDRESS, else the one `plutus up` runs).")
-    var gateway: String?
-
-    @Option(help: "The directory `plutus up` runs the cluster in (default: $PLUTUS_RUN_DIR, else .data/run).")
-    var runDirectory = ProcessInfo.processInfo.environment["PLUTUS_RUN_DIR"] ?? ".data/run"
+    @Option(help: "The API's base URL (default: $PLUTUS_API_URL, else http://127.0.0.1:$PLUTUS_HTTP_PORT, port 8080 by default).")
+    var url: String?
 
     @Option(help: "Seconds a turn may take.")
     var timeout = 60
 
-    @Flag(help: "Print each turn as one line of JSON (reply, route, facts, goals, recommendations).")
+    @Flag(help: "Print each reply as its JSON (the API's answer), not streamed.")
     var json = false
 
-    @Flag(help: "Print the reply as the coach writes it (`ConverseStream`).")
-    var stream = false
-
     func validate() throws {
-        guard UUID(uuidString: user) != nil else { throw ValidationError("--user must be a UUID, not '\(user)'") }
+        guard (user == nil) != (token == nil) else { throw ValidationError("pass --user or --token (one of them)") }
+        if let user, UUID(uuidString: user) == nil { throw ValidationError("--user must be a UUID, not '\(user)'") }
         if let conversation, UUID(uuidString: conversation) == nil {
             throw ValidationError("--conversation must be a UUID, not '\(conversation)'")
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
-        guard !(json && stream) else { throw ValidationError("--json and --stream cannot be combined") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let address = gateway ?? environment[ServiceKind.gateway.addressVariable]
-            ?? (try? ClusterManifest.read(from: runDirectory))?.addresses(of: .gateway)
-        guard let address, !address.isEmpty else {
-            throw ValidationError("no gateway: pass --gateway, set \(ServiceKind.gateway.addressVariable), or run `plutus up`")
-        }
-        let client = RPCClient(
-            service: ServiceKind.gateway.rawValue, target: try RPCTarget(parsing: address),
-            configuration: RPCClient.Configuration(clusterToken: environment["PLUTUS_CLUSTER_TOKEN"]),
-            logger: Logger(label: "plutus.chat"))
+        let base = url ?? environment["PLUTUS_API_URL"] ?? "http://127.0.0.1:\(environment["PLUTUS_HTTP_PORT"] ?? "8080")"
+        let http = try HTTPClient(
+            configuration: .init(timeout: .seconds(timeout), proxy: .none), logger: Logger(label: "plutus.chat"))
+        let session = ChatSession(
+            http: http, base: base.hasSuffix("/") ? String(base.dropLast()) : base, token: try await bearerToken(),
+            json: json)
         do {
-            try await converse(client)
+            try await converse(session)
         } catch {
-            await client.close()
+            await http.shutdown()
             throw error
         }
-        await client.close()
+        await http.shutdown()
     }
 
-    /// One `--message`, or every line of standard input; in the second case a turn that fails
-    /// is reported and the chat goes on.
-    private func converse(_ client: RPCClient) async throws {
-        var conversationID = conversation?.lowercased() ?? ""
+    private func bearerToken() async throws -> String {
+        if let token { return token }
+        let secret = ProcessInfo.processInfo.environment["PLUTUS_JWT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? DevelopmentSecrets.value(of: "PLUTUS_JWT_SECRET")
+        guard let secret, let user else {
+            throw ValidationError("PLUTUS_JWT_SECRET is not set (and .data/secrets.env has none): pass --token")
+        }
+        return try await AccessTokens.make(secret: secret).issue(userID: user.lowercased(), lifetime: .seconds(3600))
+    }
+
+    /// One `--message`, or every line of standard input; a turn that fails is reported and the
+    /// chat goes on.
+    private func converse(_ session: ChatSession) async throws {
+        var conversationID: String
+        if let conversation { conversationID = conversation.lowercased() } else { conversationID = try await session.start() }
         if let message {
-            try await say(message, client, &conversationID)
+            try await session.say(message, in: conversationID)
             return
         }
-        for await line in Self.standardInputLines() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        FileHandle.standardError.write(Data("conversation \(conversationID) — /history, /new, /end, /quit\n".utf8))
+        for await line in Self.standardInputLines() {
+            let text = line.trimmingCharacters(in: .whitespaces)
             do {
-                try await say(line, client, &conversationID)
-            } catch let error as RPCError {
+                switch text {
+                case "": continue
+                case "/quit": return
+                case "/history": try await session.history(of: conversationID)
+                case "/new":
+                    conversationID = try await session.start()
+                    FileHandle.standardError.write(Data("conversation \(conversationID)\n".utf8))
+                case "/end":
+                    try await session.end(conversationID)
+                    conversationID = try await session.start()
+                    FileHandle.standardError.write(Data("new conversation \(conversationID)\n".utf8))
+                default: try await session.say(line, in: conversationID)
+                }
+            } catch let error as ChatSession.Failure {
                 FileHandle.standardError.write(Data("plutus chat: \(error)\n".utf8))
             }
         }
-    }
-
-    private func say(_ line: String, _ client: RPCClient, _ conversationID: inout String) async throws {
-        let request = ConverseRequest(
-            userID: user.lowercased(), conversationID: conversationID, message: line, today: today ?? "")
-        let reply = stream
-            ? try await streamed(request, client)
-            : try await client.unary(
-                ServiceKind.converseMethod, request, as: ConverseReply.self,
-                deadline: RPCDeadline(after: .seconds(timeout)))
-        if conversationID.isEmpty, !json, !stream { print("conversation \(reply.conversationID)") }
-        conversationID = reply.conversationID
-        if !stream { print(json ? TurnJSON.render(reply) : "\n\(reply.result?.reply ?? "")\n") }
-    }
-
-    /// Prints the reply's tokens as they come, and the final reply when it differs from them (the
-    /// compliance review revised it).
-    private func streamed(_ request: ConverseRequest, _ client: RPCClient) async throws -> ConverseReply {
-        var written = ""
-        for try await event in try client.serverStreaming(
-            ServiceKind.converseStreamMethod, request, as: ConverseEvent.self,
-            deadline: RPCDeadline(after: .seconds(timeout)))
-        {
-            if let reply = event.reply {
-                let final = reply.result?.reply ?? ""
-                if written.isEmpty { print("\n\(final)") } else if final != written { print("\n(revised)\n\(final)") }
-                print("")
-                return reply
-            }
-            if written.isEmpty, !event.token.isEmpty { print("") }
-            written += event.token
-            print(event.token, terminator: "")
-            fflush(nil)  // every stream: naming stdout is not concurrency-safe
-        }
-        throw RPCError(code: .internal, message: "the gateway ended the stream without a reply")
     }
 
     /// Standard input, a line at a time, read on a thread of its own (reading blocks).
@@ -131,43 +111,14 @@ struct Chat: AsyncParsableCommand {
     }
 }
 
-/// A turn as one line of JSON, in the HTTP API's shape.
-enum TurnJSON {
-    static func render(_ reply: ConverseReply) -> String {
-        let result = reply.result ?? AgentResult()
-        let object: [String: Any] = [
-            "message_id": reply.messageID,
-            "conversation_id": reply.conversationID,
-            "run_id": reply.runID,
-            "reply": result.reply,
-            "route": reply.route.name,
-            "facts": result.facts.map { ["name": $0.name, "value": $0.value, "unit": $0.unit, "source": $0.source] },
-            "goals": result.goals.map(goal),
-            "recommendations": result.recommendations.map(recommendation),
-            "degraded": result.degraded,
-            "model": result.model,
-            "paused": reply.paused,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func goal(_ goal: Goal) -> [String: Any] {
-        [
-            "id": goal.id, "type": goal.type, "title": goal.title, "target_date": goal.targetDate,
-            "priority": Int(goal.priority), "status": goal.status,
-            "target_amount": goal.targetAmountCents.map { Double($0) / 100 } ?? NSNull(),
-        ]
-    }
-
-    private static func recommendation(_ recommendation: Recommendation) -> [String: Any] {
-        [
-            "id": recommendation.id, "title": recommendation.title, "rationale": recommendation.rationale,
-            "category": recommendation.category, "priority": Int(recommendation.priority),
-            "impact": [
-                "amount": Double(recommendation.impactAmountCents) / 100, "unit": recommendation.impactUnit,
-                "horizon_months": Int(recommendation.horizonMonths),
-            ],
-        ]
+/// The development secrets `deploy/local/services.sh` writes to `.data/secrets.env`, for a chat
+/// started from the checkout in a shell that has not sourced them.
+enum DevelopmentSecrets {
+    static func value(of name: String, file: String = ".data/secrets.env") -> String? {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(name + "=") {
+            return String(line.dropFirst(name.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        }
+        return nil
     }
 }

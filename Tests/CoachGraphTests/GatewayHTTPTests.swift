@@ -171,6 +171,33 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(3))) func plutusChatStreamsOverTheAPI() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster)
+            let base = try await cluster.gatewayHTTPBase()
+            let plutus = Repository.product("plutus")
+            let output = try ScriptRunner.runProgram(
+                plutus, ["chat", "--token", api.token, "--url", base, "--message", "what's my net worth"], environment: [:])
+            #expect(output.split(separator: "\n").first { !$0.isEmpty }?.contains("$") == true, "the reply first: \(output)")
+            #expect(output.contains("figures:") && output.contains("net worth:"), "\(output)")
+
+            let refused = #expect(throws: ScriptRunner.Failure.self) {
+                try ScriptRunner.runProgram(
+                    plutus, ["chat", "--token", "not.a.token", "--url", base, "--message", "hi"], environment: [:])
+            }
+            #expect(refused?.output.contains("401") == true, "\(String(describing: refused))")
+            let unreachable = #expect(throws: ScriptRunner.Failure.self) {
+                try ScriptRunner.runProgram(
+                    plutus, ["chat", "--token", api.token, "--url", "http://127.0.0.1:9", "--message", "hi"], environment: [:])
+            }
+            #expect(unreachable?.output.contains("did not answer") == true, "\(String(describing: unreachable))")
+            let both = #expect(throws: ScriptRunner.Failure.self) {
+                try ScriptRunner.runProgram(plutus, ["chat", "--token", "t", "--user", cluster.userID], environment: [:])
+            }
+            #expect(both?.output.contains("--user or --token") == true)
+        }
+    }
+
     static func base64URL(_ text: String) -> String {
         Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
