@@ -160,7 +160,8 @@ let package = Package(
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "CoachGraph", "StateGraph", "PlutusAuth", "PlutusData", "PlutusWire", "PlutusService",
+                "CoachGraph", "Coach", "ContextEngine", "StateGraph", "PlutusAuth", "PlutusData", "PlutusWire",
+                "PlutusService", "PlutusCluster", "RPCCore", "RPCTransport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -7,7 +7,7 @@ import PlutusService
 /// Where the HTTP API listens and how it checks tokens, from a flag or the environment.
 public struct GatewayHTTPSettings: Sendable {
     public let host: String
-    /// 0 picks a free port (see ``GatewayHTTPServer/make(settings:chat:logger:onListening:)``).
+    /// 0 picks a free port (see ``GatewayHTTPServer/make(settings:chat:context:logger:onListening:)``).
     public let port: Int
     public let tokens: AccessTokens
 
@@ -33,23 +33,24 @@ public enum GatewayHTTPServer {
     public static let basePath = "api/v1/plutus"
 
     /// The router every request goes through: problems for every error, then the routes.
-    public static func router(tokens: AccessTokens, chat: ChatAPI) -> Router<GatewayRequestContext> {
+    public static func router(tokens: AccessTokens, chat: ChatAPI, context: ContextAPI) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: ProblemMiddleware())
         router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
         let api = router.group(RouterPath(basePath)).add(middleware: BearerAuthMiddleware(tokens: tokens))
         chat.register(on: api)
+        context.register(on: api)
         return router
     }
 
     /// The server, as a service to run beside the RPC listener. `onListening` gets the bound
     /// address (`host:port`), the port chosen when the settings ask for 0.
     public static func make(
-        settings: GatewayHTTPSettings, chat: ChatAPI, logger: Logger,
+        settings: GatewayHTTPSettings, chat: ChatAPI, context: ContextAPI, logger: Logger,
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(tokens: settings.tokens, chat: chat),
+            router: router(tokens: settings.tokens, chat: chat, context: context),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: "plutus-gateway"),
             onServerRunning: { channel in

@@ -1,8 +1,11 @@
+import ContextEngine
 import Foundation
 import HTTPClient
 import Logging
 import PlutusAuth
 import PlutusTestSupport
+import PlutusWire
+import RPCTransport
 import Testing
 
 /// The app's HTTP API on a real `plutus-gateway` process, called over a real socket with libcurl:
@@ -168,6 +171,48 @@ import Testing
             }
             let history = try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))
             #expect((history["messages"] as? [Any])?.isEmpty == true, "a refused request wrote a message")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3))) func theContextInsightsAndRecommendations() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster)
+            let direct = try await cluster.services.context.unary(
+                ContextEngineRPC.getContext, GetContextRequest(userID: cluster.userID), as: UserContext.self)
+
+            let current = try await api.send(.get, "/context/current")
+            #expect(current.status == 200)
+            let context = try api.object(current)
+            #expect((context["version"] as? Int).map(Int64.init) == direct.version)
+            #expect((context["user_profile"] as? [String: Any])?["user_id"] as? String == cluster.userID)
+            let state = try #require(context["financial_state"] as? [String: Any])
+            let netWorth = try #require(state["net_worth"] as? NSNumber)
+            #expect(Int64((netWorth.decimalValue * 100 as NSDecimalNumber).int64Value) == direct.netWorth?.netWorthCents)
+            #expect((state["accounts"] as? [[String: Any]])?.count == direct.accounts.count)
+            for key in ["portfolio", "cash_flow"] { #expect(state[key] is [String: Any], "missing \(key)") }
+            #expect((context["goals"] as? [Any])?.count == direct.goals.count && context["insights"] is [Any])
+
+            let refreshed = try api.object(try await api.send(.post, "/context/refresh"))
+            let version = try #require(refreshed["version"] as? Int)
+            #expect(Int64(version) > direct.version)
+            let history = try api.object(try await api.send(.get, "/context/history?limit=5"))
+            let versions = try #require(history["versions"] as? [[String: Any]])
+            #expect(versions.first?["version"] as? Int == version && versions.first?["created_at"] is String)
+
+            let insights = try await api.send(.get, "/insights?limit=3")
+            let listed = try api.object(insights)["insights"] as? [Any]
+            #expect(insights.status == 200 && listed.map { $0.count <= 3 } == true)
+            #expect(try await api.send(.get, "/insights?limit=0").status == 422)
+
+            let advice = try api.object(try await api.send(.get, "/recommendations"))
+            let ranked = try #require(advice["recommendations"] as? [[String: Any]])
+            #expect(!ranked.isEmpty && ranked.first?["priority"] as? Int == 1)
+            #expect((ranked.first?["impact"] as? [String: Any])?["amount"] is NSNumber)
+            #expect((advice["disclaimer"] as? String)?.contains("not individualized investment advice") == true)
+
+            let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
+            let nobody = try await api.send(.get, "/context/current", token: try await tokens.issue(userID: UUID().uuidString))
+            #expect(nobody.status == 404, "\(String(decoding: nobody.body, as: UTF8.self))")
         }
     }
 

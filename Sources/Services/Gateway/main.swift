@@ -68,7 +68,7 @@ struct GatewayCommand: ServiceCommand {
         let addressFile = httpAddressFile
         let http = GatewayHTTPServer.make(
             settings: httpSettings, chat: ChatAPI(runner: runner, conversations: conversations, audit: audit),
-            logger: runtime.logger
+            context: ContextAPI(services: services), logger: runtime.logger
         ) { address in
             guard let addressFile else { return }
             try? Data((address + "\n").utf8).write(to: URL(fileURLWithPath: addressFile), options: .atomic)
