@@ -1,6 +1,7 @@
 import ContextEngine
 import Foundation
 import HTTPClient
+import LanguageModels
 import Logging
 import PlutusAuth
 import PlutusTestSupport
@@ -213,6 +214,54 @@ import Testing
             let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
             let nobody = try await api.send(.get, "/context/current", token: try await tokens.issue(userID: UUID().uuidString))
             #expect(nobody.status == 404, "\(String(decoding: nobody.body, as: UTF8.self))")
+        }
+    }
+
+    /// The reply is held back 3 s by a slow model; the client leaves once the financial node has
+    /// started. The turn is cancelled: the person's message stays, no reply is stored or audited,
+    /// and the conversation answers its next message.
+    @Test(.timeLimit(.minutes(3))) func aClientThatLeavesMidStreamCancelsTheTurn() async throws {
+        let server = try ModelTestServer.shared()
+        let key = try await server.script([
+            ModelConversationTests.route("analyze_finances", "analysis"), ["text": "Your net worth is fine.", "delay_ms": 3000],
+        ])
+        let environment = [
+            "PLUTUS_LLM": "anthropic", "ANTHROPIC_API_KEY": "sk-ant-cluster-test", "ANTHROPIC_BASE_URL": server.baseURL(key),
+        ]
+        try await CoachCluster.with(extraEnvironment: environment) { cluster in
+            let api = try await Self.api(cluster)
+            let conversationID = try #require(try api.object(try await api.send(.post, "/chat/start"))["conversation_id"] as? String)
+            let request = HTTPRequest(
+                method: .post, url: api.base + "/chat/message",
+                headers: [
+                    "authorization": "Bearer \(api.token)", "content-type": "application/json", "accept": "text/event-stream",
+                ],
+                body: Array(#"{"conversation_id": "\#(conversationID)", "content": "what's my net worth"}"#.utf8))
+            // Reads until the financial node starts, then lets go of the body: libcurl aborts.
+            let seen = try await Task {
+                let response = try await Self.http.stream(request)
+                var parser = ServerSentEventParser()
+                var nodes: [String] = []
+                for try await chunk in response.body {
+                    for event in try parser.push(chunk) where event.type == "node" {
+                        nodes.append(event.data)
+                        if event.data.contains("financial_analysis") { return nodes }
+                    }
+                }
+                return nodes
+            }.value
+            #expect(seen.last?.contains("financial_analysis") == true, "\(seen)")
+
+            try await Task.sleep(for: .seconds(5))  // past the model's answer, which finds nobody listening
+            let messages = try #require(
+                try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))["messages"] as? [[String: Any]])
+            #expect(messages.map { $0["role"] as? String } == ["user"])
+            let audited = try await cluster.database.query(
+                "SELECT count(*)::int AS n FROM plutus_audit_log WHERE user_id = \(cluster.userID)::uuid AND action = 'chat_message'")
+            #expect(try audited.first?.decode("n", as: Int.self) == 0)
+
+            let next = try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "thanks"}"#)
+            #expect(next.status == 200, "\(String(decoding: next.body, as: UTF8.self))\n\(cluster.log(of: .gateway))")
         }
     }
 
