@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 /// The service executables: product (what operators run), target, folder under Sources/Services,
 /// and what the service needs beyond what every service has.
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
-    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres"]),
+    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres", "Redis"]),
     ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
     ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
@@ -161,7 +161,7 @@ let package = Package(
             name: "GatewayHTTP",
             dependencies: [
                 "CoachGraph", "Coach", "ContextEngine", "StateGraph", "PlutusAuth", "PlutusData", "PlutusWire",
-                "PlutusService", "PlutusCluster", "RPCCore", "RPCTransport",
+                "PlutusService", "PlutusCluster", "RPCCore", "RPCTransport", "Redis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

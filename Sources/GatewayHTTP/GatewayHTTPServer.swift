@@ -3,21 +3,30 @@ public import Hummingbird
 public import Logging
 public import PlutusAuth
 import PlutusService
+public import Redis
 
 /// Where the HTTP API listens and how it checks tokens, from a flag or the environment.
 public struct GatewayHTTPSettings: Sendable {
     public let host: String
-    /// 0 picks a free port (see ``GatewayHTTPServer/make(settings:chat:context:logger:onListening:)``).
+    /// 0 picks a free port (see ``GatewayHTTPServer/make(settings:routes:logger:onListening:)``).
     public let port: Int
     public let tokens: AccessTokens
+    /// Each user's requests a minute (``RateLimitMiddleware``).
+    public let userRequestsPerMinute: Int
+    /// Where the rate limits live.
+    public let redis: RedisConfiguration
 
     /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
-    public init(host: String?, port: String?, environment: [String: String]) async throws {
+    public init(host: String?, port: String?, redisURL: String?, environment: [String: String]) async throws {
         let settings = SettingResolver(environment: environment)
+        redis = try settings.required(redisURL, flag: "--redis-url", variable: "REDIS_URL") { try RedisConfiguration(url: $0) }
         self.host = try settings.optional(host, flag: "--http-host", variable: "PLUTUS_HTTP_HOST") { $0 } ?? "127.0.0.1"
         self.port = try settings.optional(port, flag: "--http-port", variable: "PLUTUS_HTTP_PORT") {
             try SettingResolver.integer($0, in: 0...65_535)
         } ?? 8080
+        userRequestsPerMinute = try settings.optional(
+            nil, flag: "(environment only)", variable: "PLUTUS_HTTP_USER_REQUESTS_PER_MINUTE"
+        ) { try SettingResolver.integer($0, in: 1...1_000_000) } ?? 120
         // The secret is never a flag: flags show in `ps`.
         let secret = try settings.required(nil, flag: "(environment only)", variable: "PLUTUS_JWT_SECRET") { $0 }
         do {
@@ -28,29 +37,48 @@ public struct GatewayHTTPSettings: Sendable {
     }
 }
 
-/// The app's HTTP API: `/healthz`, and under `/api/v1/plutus` the bearer-authenticated routes.
+/// What the HTTP API serves: the chat and context routes, and how readiness is judged.
+public struct GatewayRoutes: Sendable {
+    public let chat: ChatAPI
+    public let context: ContextAPI
+    public let readiness: Readiness
+    public let rateLimit: RateLimitMiddleware
+
+    public init(chat: ChatAPI, context: ContextAPI, readiness: Readiness, rateLimit: RateLimitMiddleware) {
+        self.chat = chat
+        self.context = context
+        self.readiness = readiness
+        self.rateLimit = rateLimit
+    }
+}
+
+/// The app's HTTP API: `/healthz` and `/readyz`, and under `/api/v1/plutus` the routes that need
+/// a bearer token and draw from the user's rate limit.
 public enum GatewayHTTPServer {
     public static let basePath = "api/v1/plutus"
 
     /// The router every request goes through: problems for every error, then the routes.
-    public static func router(tokens: AccessTokens, chat: ChatAPI, context: ContextAPI) -> Router<GatewayRequestContext> {
+    public static func router(tokens: AccessTokens, routes: GatewayRoutes) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: ProblemMiddleware())
         router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
-        let api = router.group(RouterPath(basePath)).add(middleware: BearerAuthMiddleware(tokens: tokens))
-        chat.register(on: api)
-        context.register(on: api)
+        router.get("readyz") { _, _ in try await routes.readiness.respond() }
+        let api = router.group(RouterPath(basePath))
+            .add(middleware: BearerAuthMiddleware(tokens: tokens))
+            .add(middleware: routes.rateLimit)
+        routes.chat.register(on: api)
+        routes.context.register(on: api)
         return router
     }
 
     /// The server, as a service to run beside the RPC listener. `onListening` gets the bound
     /// address (`host:port`), the port chosen when the settings ask for 0.
     public static func make(
-        settings: GatewayHTTPSettings, chat: ChatAPI, context: ContextAPI, logger: Logger,
+        settings: GatewayHTTPSettings, routes: GatewayRoutes, logger: Logger,
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(tokens: settings.tokens, chat: chat, context: context),
+            router: router(tokens: settings.tokens, routes: routes),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: "plutus-gateway"),
             onServerRunning: { channel in

@@ -97,10 +97,12 @@ struct CoachCluster {
             standardError: .appendingTo(path: "\(directory)/\(kind.rawValue).log"))
     }
 
-    /// Starts `kind` in this cluster (one the test replaced, or the gateway) and waits until it
-    /// serves; `client` is for calls to it, closed by the caller.
-    func start(_ kind: ServiceKind) async throws -> (process: ChildProcess, client: RPCClient) {
-        let process = try Self.spawn(kind, in: directory, environment: environment)
+    /// Starts `kind` in this cluster (one the test replaced, or the gateway), its environment
+    /// with `overrides`, and waits until it serves; `client` is for calls to it, closed by the caller.
+    func start(
+        _ kind: ServiceKind, environment overrides: [String: String] = [:]
+    ) async throws -> (process: ChildProcess, client: RPCClient) {
+        let process = try Self.spawn(kind, in: directory, environment: environment.merging(overrides) { _, new in new })
         started.add(process)
         let client = RPCClient(
             service: kind.rawValue, target: try RPCTarget(parsing: Self.socket(kind, in: directory)), logger: Self.logger)

@@ -41,8 +41,8 @@ import Testing
         }
     }
 
-    static func api(_ cluster: CoachCluster) async throws -> API {
-        _ = try await cluster.start(.gateway)
+    static func api(_ cluster: CoachCluster, environment: [String: String] = [:]) async throws -> API {
+        _ = try await cluster.start(.gateway, environment: environment)
         let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
         return API(
             base: try await cluster.gatewayHTTPBase() + "/api/v1/plutus", token: try await tokens.issue(userID: cluster.userID))
@@ -262,6 +262,51 @@ import Testing
 
             let next = try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "thanks"}"#)
             #expect(next.status == 200, "\(String(decoding: next.body, as: UTF8.self))\n\(cluster.log(of: .gateway))")
+        }
+    }
+
+    /// Each user's bucket: 1 request a minute with a burst of 10, so the eleventh is refused
+    /// with `Retry-After` while another user goes on; `/readyz` names the dependency that is away
+    /// (the vector store, until it starts).
+    @Test(.timeLimit(.minutes(3))) func rateLimitsAndReadiness() async throws {
+        try await CoachCluster.with(extraEnvironment: ["PLUTUS_HTTP_USER_REQUESTS_PER_MINUTE": "1"]) { cluster in
+            let api = try await Self.api(cluster)
+            let base = try await cluster.gatewayHTTPBase()
+            var statuses: [Int] = []
+            for _ in 0..<11 { statuses.append(try await api.send(.get, "/insights").status) }
+            #expect(statuses.dropLast().allSatisfy { $0 == 200 }, "\(statuses)")
+            let refused = try await api.send(.get, "/insights")
+            #expect(refused.status == 429)
+            #expect(Int(refused.headers["retry-after"] ?? "").map { $0 >= 1 } == true)
+            #expect(try api.object(refused)["type"] as? String == "https://plutus.dev/problems/rate-limited")
+            let tokens = try await AccessTokens.make(secret: try LocalServices.value(of: "PLUTUS_JWT_SECRET"))
+            let other = try await api.send(.get, "/chat/history?conversation_id=\(UUID().uuidString)", token: try await tokens.issue(userID: UUID().uuidString))
+            #expect(other.status == 404, "another user's bucket is full")
+
+            let notReady = try await Self.http.execute(HTTPRequest(url: base + "/readyz"))
+            #expect(notReady.status == 503)
+            let checks = try #require(try api.object(notReady)["checks"] as? [String: [String: Any]])
+            #expect(checks["vector"]?["ready"] as? Bool == false)
+            for name in ["postgres", "redis", "context", "conversation-agent", "financial-agent", "goal-agent", "recommendation-agent"] {
+                #expect(checks[name]?["ready"] as? Bool == true, "\(name): \(checks)")
+            }
+            _ = try await cluster.start(.vector)
+            let ready = try await eventually(timeout: .seconds(20)) {
+                (try? await Self.http.execute(HTTPRequest(url: base + "/readyz")))?.status == 200
+            }
+            #expect(ready)
+        }
+    }
+
+    /// With its Redis away the limiter lets requests through (and logs it): the coach stays up.
+    @Test(.timeLimit(.minutes(3))) func withRedisAwayRequestsGoThrough() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster, environment: ["REDIS_URL": "redis://127.0.0.1:1/0"])
+            let started = try await api.send(.post, "/chat/start")
+            #expect(started.status == 201, "\(String(decoding: started.body, as: UTF8.self))")
+            let ready = try await Self.http.execute(HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/readyz"))
+            #expect(ready.status == 503)
+            #expect((try api.object(ready)["checks"] as? [String: [String: Any]])?["redis"]?["ready"] as? Bool == false)
         }
     }
 

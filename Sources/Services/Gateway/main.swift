@@ -6,6 +6,7 @@ import PlutusCluster
 import PlutusData
 import PlutusService
 import Postgres
+import Redis
 import RPCTransport
 
 /// `plutus-gateway`: serves the app's HTTP API and runs the conversation graph over the other
@@ -40,6 +41,8 @@ struct GatewayCommand: ServiceCommand {
     var httpPort: String?
     @Option(help: "Write the HTTP API's address (host:port) to this file once it listens.")
     var httpAddressFile: String?
+    @Option(help: "Redis, for the API's rate limits: redis://[:password@]host:port/db or unix:///path (default: $REDIS_URL).")
+    var redisURL: String?
 
     func run() async throws {
         let flags: [ServiceKind: String?] = [
@@ -52,7 +55,8 @@ struct GatewayCommand: ServiceCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings = try CoachGatewaySettings(
             databaseURL: databaseURL, checkpointTTLSeconds: checkpointTTLSeconds, environment: environment)
-        let httpSettings = try await GatewayHTTPSettings(host: httpHost, port: httpPort, environment: environment)
+        let httpSettings = try await GatewayHTTPSettings(
+            host: httpHost, port: httpPort, redisURL: redisURL, environment: environment)
         let runtime = try bootstrap()
         let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0, runtime.client(of: $0.0, target: $0.1)) })
         guard let services = CoachServices(clients: clients.mapValues { $0 as any RPCCaller }) else {
@@ -65,11 +69,14 @@ struct GatewayCommand: ServiceCommand {
         let runner = CoachTurnRunner(
             graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations,
             audit: audit)
+        let redis = RedisClient(configuration: httpSettings.redis, logger: runtime.logger)
+        let routes = GatewayRoutes(
+            chat: ChatAPI(runner: runner, conversations: conversations, audit: audit),
+            context: ContextAPI(services: services),
+            readiness: Self.readiness(database: database, redis: redis, clients: clients),
+            rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute))
         let addressFile = httpAddressFile
-        let http = GatewayHTTPServer.make(
-            settings: httpSettings, chat: ChatAPI(runner: runner, conversations: conversations, audit: audit),
-            context: ContextAPI(services: services), logger: runtime.logger
-        ) { address in
+        let http = GatewayHTTPServer.make(settings: httpSettings, routes: routes, logger: runtime.logger) { address in
             guard let addressFile else { return }
             try? Data((address + "\n").utf8).write(to: URL(fileURLWithPath: addressFile), options: .atomic)
         }
@@ -84,8 +91,28 @@ struct GatewayCommand: ServiceCommand {
             }
         } catch {
             await database.shutdown()
+            await redis.shutdown()
             throw error
         }
         await database.shutdown()
+        await redis.shutdown()
+    }
+
+    /// Ready when PostgreSQL and Redis answer and every upstream service has a replica admitted.
+    static func readiness(database: PostgresClient, redis: RedisClient, clients: [ServiceKind: RPCClient]) -> Readiness {
+        Readiness {
+            async let postgres = Readiness.check("postgres") {
+                _ = try await database.query("SELECT 1")
+                return "answering"
+            }
+            async let redisCheck = Readiness.check("redis") { try await redis.send(["PING"]).string ?? "answering" }
+            let services = clients.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, client in
+                let statuses = client.replicaStatuses()
+                let admitted = statuses.filter(\.isAdmitted).count
+                return Readiness.Check(
+                    name: kind.rawValue, ready: admitted > 0, detail: "\(admitted) of \(statuses.count) replicas admitted")
+            }
+            return await [postgres, redisCheck] + services
+        }
     }
 }
