@@ -12,11 +12,14 @@ public struct ChatAPI: Sendable {
     let runner: CoachTurnRunner
     let conversations: ConversationStore
     let audit: AuditLog
+    let lanes: ConversationLanes
 
-    public init(runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog) {
+    /// - Parameter lanes: how a message waits for (or is refused by) its conversation's turn in flight.
+    public init(runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog, lanes: ConversationLanes) {
         self.runner = runner
         self.conversations = conversations
         self.audit = audit
+        self.lanes = lanes
     }
 
     /// Adds the routes under `group` (`/api/v1/plutus`, behind the bearer check).
@@ -39,8 +42,11 @@ public struct ChatAPI: Sendable {
         let (conversationID, content) = try await JSONBody.decode(SendMessageBody.self, from: request, context: context)
             .validated()
         try await requireOpen(conversationID, userID: userID)
+        if lanes.policy == .reject, await lanes.isBusy(conversationID) {
+            throw Problem(.conflict, "turn-in-progress", "the conversation's previous message is still being answered")
+        }
         let turn = Turn(
-            runner: runner, audit: audit, userID: userID, conversationID: conversationID, content: content,
+            runner: runner, audit: audit, lanes: lanes, userID: userID, conversationID: conversationID, content: content,
             requestID: context.id)
         guard ChatStreamEvent.isAccepted(by: request) else {
             return try JSONResponse.make(.ok, try await answering { try await turn.answer() })
@@ -113,6 +119,7 @@ public struct ChatAPI: Sendable {
 struct Turn: Sendable {
     let runner: CoachTurnRunner
     let audit: AuditLog
+    let lanes: ConversationLanes
     let userID: String
     let conversationID: String
     let content: String
@@ -123,8 +130,9 @@ struct Turn: Sendable {
         onToken: (@Sendable (String, String) async -> Void)? = nil
     ) async throws -> ChatReplyJSON {
         let started = ContinuousClock.now
-        let turn = try await runner.reply(
-            to: content, conversationID: conversationID, userID: userID, events: events, onToken: onToken)
+        let turn = try await lanes.run(conversationID) {
+            try await runner.reply(to: content, conversationID: conversationID, userID: userID, events: events, onToken: onToken)
+        }
         let result = turn.state.result ?? AgentResult()
         let calls = turn.state.modelCalls
         try await audit.record(

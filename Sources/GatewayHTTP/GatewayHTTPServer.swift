@@ -15,6 +15,8 @@ public struct GatewayHTTPSettings: Sendable {
     public let userRequestsPerMinute: Int
     /// Where the rate limits live.
     public let redis: RedisConfiguration
+    /// What a message finds when its conversation's previous turn is still running.
+    public let busyConversation: ConversationLanes.BusyPolicy
 
     /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
     public init(host: String?, port: String?, redisURL: String?, environment: [String: String]) async throws {
@@ -27,6 +29,10 @@ public struct GatewayHTTPSettings: Sendable {
         userRequestsPerMinute = try settings.optional(
             nil, flag: "(environment only)", variable: "PLUTUS_HTTP_USER_REQUESTS_PER_MINUTE"
         ) { try SettingResolver.integer($0, in: 1...1_000_000) } ?? 120
+        busyConversation = try settings.optional(nil, flag: "(environment only)", variable: "PLUTUS_HTTP_BUSY_CONVERSATION") {
+            guard let policy = ConversationLanes.BusyPolicy(rawValue: $0) else { throw SettingError("expected queue or reject") }
+            return policy
+        } ?? .queue
         // The secret is never a flag: flags show in `ps`.
         let secret = try settings.required(nil, flag: "(environment only)", variable: "PLUTUS_JWT_SECRET") { $0 }
         do {

@@ -310,6 +310,44 @@ import Testing
         }
     }
 
+    /// Two messages to one conversation, the second sent while the first's reply is held back by
+    /// a slow model: queued (the default), the replies keep the messages' order; set to reject,
+    /// the second is refused with 409 and writes nothing.
+    @Test(.timeLimit(.minutes(3)), arguments: ["queue", "reject"])
+    func aMessageToABusyConversation(policy: String) async throws {
+        let server = try ModelTestServer.shared()
+        let key = try await server.script([
+            ModelConversationTests.route("analyze_finances", "analysis"), ["text": "First answer.", "delay_ms": 1500],
+            ModelConversationTests.route("end", "farewell"), ["text": "Second answer."],
+        ])
+        let environment = [
+            "PLUTUS_LLM": "anthropic", "ANTHROPIC_API_KEY": "sk-ant-cluster-test", "ANTHROPIC_BASE_URL": server.baseURL(key),
+            "PLUTUS_HTTP_BUSY_CONVERSATION": policy,
+        ]
+        try await CoachCluster.with(extraEnvironment: environment) { cluster in
+            let api = try await Self.api(cluster)
+            let conversationID = try #require(try api.object(try await api.send(.post, "/chat/start"))["conversation_id"] as? String)
+            let first = Task {
+                try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "what's my net worth"}"#)
+            }
+            try await Task.sleep(for: .milliseconds(500))  // the first turn is waiting for its model
+            let second = try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "thanks, bye"}"#)
+            #expect(try await first.value.status == 200)
+            let messages = try #require(
+                try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))["messages"] as? [[String: Any]])
+            if policy == "queue" {
+                #expect(second.status == 200)
+                #expect(messages.compactMap { $0["content"] as? String } == [
+                    "what's my net worth", "First answer.", "thanks, bye", "Second answer.",
+                ])
+            } else {
+                #expect(second.status == 409)
+                #expect(try api.object(second)["type"] as? String == "https://plutus.dev/problems/turn-in-progress")
+                #expect(messages.compactMap { $0["content"] as? String } == ["what's my net worth", "First answer."])
+            }
+        }
+    }
+
     @Test(.timeLimit(.minutes(3))) func plutusChatStreamsOverTheAPI() async throws {
         try await CoachCluster.with { cluster in
             let api = try await Self.api(cluster)

@@ -71,7 +71,9 @@ struct GatewayCommand: ServiceCommand {
             audit: audit)
         let redis = RedisClient(configuration: httpSettings.redis, logger: runtime.logger)
         let routes = GatewayRoutes(
-            chat: ChatAPI(runner: runner, conversations: conversations, audit: audit),
+            chat: ChatAPI(
+                runner: runner, conversations: conversations, audit: audit,
+                lanes: ConversationLanes(policy: httpSettings.busyConversation)),
             context: ContextAPI(services: services),
             readiness: Self.readiness(database: database, redis: redis, clients: clients),
             rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute))
