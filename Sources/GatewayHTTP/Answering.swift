@@ -36,10 +36,18 @@ extension Problem {
 /// JSON answers: snake_case bodies built by the `…JSON` types, UTF-8, sorted keys.
 enum JSONResponse {
     static func make(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        make(status, bytes: try encode(value))
+    }
+
+    static func make(_ status: HTTPResponse.Status, bytes: [UInt8]) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Array(try encoder.encode(value))
     }
 }

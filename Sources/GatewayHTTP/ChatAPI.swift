@@ -13,13 +13,20 @@ public struct ChatAPI: Sendable {
     let conversations: ConversationStore
     let audit: AuditLog
     let lanes: ConversationLanes
+    let idempotency: IdempotencyStore
 
-    /// - Parameter lanes: how a message waits for (or is refused by) its conversation's turn in flight.
-    public init(runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog, lanes: ConversationLanes) {
+    /// - Parameters:
+    ///   - lanes: how a message waits for (or is refused by) its conversation's turn in flight.
+    ///   - idempotency: the answers of messages sent with an `idempotency_key`.
+    public init(
+        runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog, lanes: ConversationLanes,
+        idempotency: IdempotencyStore
+    ) {
         self.runner = runner
         self.conversations = conversations
         self.audit = audit
         self.lanes = lanes
+        self.idempotency = idempotency
     }
 
     /// Adds the routes under `group` (`/api/v1/plutus`, behind the bearer check).
@@ -39,17 +46,40 @@ public struct ChatAPI: Sendable {
 
     func message(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let userID = try context.requireUser()
-        let (conversationID, content) = try await JSONBody.decode(SendMessageBody.self, from: request, context: context)
-            .validated()
-        try await requireOpen(conversationID, userID: userID)
-        if lanes.policy == .reject, await lanes.isBusy(conversationID) {
-            throw Problem(.conflict, "turn-in-progress", "the conversation's previous message is still being answered")
+        let body = try await JSONBody.decode(SendMessageBody.self, from: request, context: context)
+        let (conversationID, content) = try body.validated()
+        let streamed = ChatStreamEvent.isAccepted(by: request)
+        var key: String?
+        if let idempotencyKey = body.idempotencyKey {
+            let claim = try await answering {
+                try await idempotency.claim(
+                    userID: userID, key: idempotencyKey, conversationID: conversationID,
+                    request: Array("\(conversationID)\n\(content)".utf8))
+            }
+            switch claim {
+            case .claimed: key = idempotencyKey
+            case .answered(let answer): return streamed ? Self.replay(answer) : JSONResponse.make(.ok, bytes: answer)
+            case .inFlight:
+                throw Problem(
+                    .conflict, "request-in-flight", "the message with this idempotency_key is being answered; try again shortly",
+                    headers: [.retryAfter: "1"])
+            case .mismatch: throw Problem.invalidField("`idempotency_key` was already used for a different message")
+            }
         }
         let turn = Turn(
-            runner: runner, audit: audit, lanes: lanes, userID: userID, conversationID: conversationID, content: content,
-            requestID: context.id)
-        guard ChatStreamEvent.isAccepted(by: request) else {
-            return try JSONResponse.make(.ok, try await answering { try await turn.answer() })
+            runner: runner, audit: audit, lanes: lanes, idempotency: idempotency, idempotencyKey: key, userID: userID,
+            conversationID: conversationID, content: content, requestID: context.id)
+        do {
+            try await requireOpen(conversationID, userID: userID)
+            if lanes.policy == .reject, await lanes.isBusy(conversationID) {
+                throw Problem(.conflict, "turn-in-progress", "the conversation's previous message is still being answered")
+            }
+        } catch {
+            await turn.release()
+            throw error
+        }
+        guard streamed else {
+            return JSONResponse.make(.ok, bytes: try await answering { try await turn.answer() })
         }
         return Response(
             status: .ok,
@@ -106,6 +136,13 @@ public struct ChatAPI: Sendable {
                 conversationID: conversationID, endedAt: Timestamp.iso(ended.endedAt ?? Date()), summary: ended.summary ?? ""))
     }
 
+    /// A stored answer, as the stream of a turn that already happened: its `done` event.
+    static func replay(_ answer: [UInt8]) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: ChatStreamEvent.mediaType, .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ChatStreamEvent.done(answer).bytes))
+    }
+
     private func requireOpen(_ conversationID: String, userID: String) async throws {
         let conversation = try await answering { try await conversations.conversation(conversationID, userID: userID) }
         guard let conversation else { throw Problem.notFound("no such conversation for this user") }
@@ -120,14 +157,41 @@ struct Turn: Sendable {
     let runner: CoachTurnRunner
     let audit: AuditLog
     let lanes: ConversationLanes
+    let idempotency: IdempotencyStore
+    /// The key this turn claimed: its answer is stored under it, or the claim released if it fails.
+    let idempotencyKey: String?
     let userID: String
     let conversationID: String
     let content: String
     let requestID: String
 
+    /// The turn's answer, encoded; stored under the idempotency key when there is one.
     func answer(
         events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in },
         onToken: (@Sendable (String, String) async -> Void)? = nil
+    ) async throws -> [UInt8] {
+        let answer: [UInt8]
+        do {
+            answer = try JSONResponse.encode(try await run(events: events, onToken: onToken))
+        } catch {
+            await release()
+            throw error
+        }
+        if let idempotencyKey {
+            try await idempotency.answer(userID: userID, key: idempotencyKey, with: answer)
+        }
+        return answer
+    }
+
+    /// Gives up the idempotency key this turn claimed (it failed, or never ran).
+    func release() async {
+        guard let idempotencyKey else { return }
+        try? await idempotency.release(userID: userID, key: idempotencyKey)
+    }
+
+    private func run(
+        events: @escaping CompiledGraph<CoachTurnState>.EventSink,
+        onToken: (@Sendable (String, String) async -> Void)?
     ) async throws -> ChatReplyJSON {
         let started = ContinuousClock.now
         let turn = try await lanes.run(conversationID) {

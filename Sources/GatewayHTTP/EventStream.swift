@@ -7,7 +7,8 @@ import Hummingbird
 enum ChatStreamEvent: Sendable {
     case node(String)
     case token(node: String, text: String)
-    case done(ChatReplyJSON)
+    /// The answer's JSON, encoded.
+    case done([UInt8])
     case error(Problem)
 
     static let mediaType = "text/event-stream"
@@ -21,7 +22,7 @@ enum ChatStreamEvent: Sendable {
         switch self {
         case .node(let node): (name, data) = ("node", (try? encoder.encode(["node": node])) ?? Data())
         case .token(let node, let text): (name, data) = ("token", (try? encoder.encode(["node": node, "text": text])) ?? Data())
-        case .done(let reply): (name, data) = ("done", (try? encoder.encode(reply)) ?? Data())
+        case .done(let reply): (name, data) = ("done", Data(reply))
         case .error(let problem): (name, data) = ("error", (try? encoder.encode(problem.body)) ?? Data())
         }
         var buffer = ByteBuffer()

@@ -27,7 +27,7 @@ public struct Migration: Sendable {
     }
 
     /// Every migration, oldest first.
-    public static let all: [Migration] = [.hostTables, .plutusTables, .graphRuns]
+    public static let all: [Migration] = [.hostTables, .plutusTables, .graphRuns, .idempotencyKeys]
 
     /// SHA-256 of the template, so an applied migration edited afterwards is noticed.
     public var checksum: String {

@@ -14,4 +14,7 @@ public enum SealedColumns {
     public static func checkpointState(runID: String, step: Int) -> String {
         "plutus_graph_checkpoints.state:\(runID.lowercased()):\(step)"
     }
+    public static func idempotentAnswer(userID: String, key: String) -> String {
+        "plutus_idempotency_keys.answer:\(userID.lowercased()):\(key)"
+    }
 }

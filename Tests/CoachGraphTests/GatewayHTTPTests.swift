@@ -348,6 +348,35 @@ import Testing
         }
     }
 
+    /// A message sent again with its idempotency key gets the first answer, as JSON or as a
+    /// stream, and writes nothing; the key with another message is refused; another user's same
+    /// key is theirs.
+    @Test(.timeLimit(.minutes(3))) func anIdempotencyKeyAnswersOnce() async throws {
+        try await CoachCluster.with { cluster in
+            let api = try await Self.api(cluster)
+            let conversationID = try #require(try api.object(try await api.send(.post, "/chat/start"))["conversation_id"] as? String)
+            let body = #"{"conversation_id": "\#(conversationID)", "content": "what's my net worth", "idempotency_key": "k-1"}"#
+            let first = try await api.send(.post, "/chat/message", json: body)
+            #expect(first.status == 200)
+            let again = try await api.send(.post, "/chat/message", json: body)
+            #expect(again.status == 200 && again.body == first.body)
+            let streamed = try await api.send(.post, "/chat/message", json: body, headers: [("accept", "text/event-stream")])
+            let events = ServerSentEvents.parse(String(decoding: streamed.body, as: UTF8.self))
+            #expect(events.map(\.name) == ["done"] && events.first?.data == String(decoding: first.body, as: UTF8.self))
+
+            let other = #"{"conversation_id": "\#(conversationID)", "content": "something else", "idempotency_key": "k-1"}"#
+            let reused = try await api.send(.post, "/chat/message", json: other)
+            #expect(reused.status == 422, "\(String(decoding: reused.body, as: UTF8.self))")
+
+            let messages = try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))["messages"] as? [Any]
+            #expect(messages?.count == 2, "a repeated request wrote again")
+            let stored = try await cluster.database.query(
+                "SELECT answer_sealed FROM plutus_idempotency_keys WHERE user_id = \(cluster.userID)::uuid AND idempotency_key = 'k-1'")
+            let sealed = try #require(try stored.first?.decode("answer_sealed", as: [UInt8].self))
+            #expect(!String(decoding: sealed, as: UTF8.self).contains("net_worth"), "the stored answer is not sealed")
+        }
+    }
+
     @Test(.timeLimit(.minutes(3))) func plutusChatStreamsOverTheAPI() async throws {
         try await CoachCluster.with { cluster in
             let api = try await Self.api(cluster)

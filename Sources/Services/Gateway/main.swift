@@ -70,10 +70,12 @@ struct GatewayCommand: ServiceCommand {
             graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations,
             audit: audit)
         let redis = RedisClient(configuration: httpSettings.redis, logger: runtime.logger)
+        let idempotency = IdempotencyStore(client: database, cipher: settings.cipher)
         let routes = GatewayRoutes(
             chat: ChatAPI(
                 runner: runner, conversations: conversations, audit: audit,
-                lanes: ConversationLanes(policy: httpSettings.busyConversation)),
+                lanes: ConversationLanes(policy: httpSettings.busyConversation),
+                idempotency: idempotency),
             context: ContextAPI(services: services),
             readiness: Self.readiness(database: database, redis: redis, clients: clients),
             rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute))
@@ -85,8 +87,11 @@ struct GatewayCommand: ServiceCommand {
         var router = RPCRouter()
         CoachGatewayRPC.register(runner, conversations: conversations, on: &router)
         let pruner = CheckpointPruner(checkpointer: checkpointer, ttl: settings.checkpointTTL, logger: runtime.logger)
+        let keyPruner = PeriodicWork(every: .seconds(600), what: "prune idempotency keys", logger: runtime.logger) {
+            try await idempotency.prune()
+        }
         do {
-            try await runtime.serve(router, clients: Array(clients.values), background: [pruner, http]) { name in
+            try await runtime.serve(router, clients: Array(clients.values), background: [pruner, keyPruner, http]) { name in
                 guard let kind = ServiceKind.allCases.first(where: { $0.rpcService == name }), let client = clients[kind]
                 else { return nil }
                 return client.replicaStatuses().contains(where: \.isAdmitted) ? .serving : .notServing
