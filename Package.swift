@@ -48,6 +48,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         // The gateway's HTTP API. No traits: swift-configuration is not needed (settings come from PLUTUS_*).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        // The gateway's /metrics: swift-metrics (Hummingbird already records into it) in Prometheus text.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -163,6 +166,8 @@ let package = Package(
                 "CoachGraph", "Coach", "ContextEngine", "StateGraph", "PlutusAuth", "PlutusData", "PlutusWire",
                 "PlutusService", "PlutusCluster", "RPCCore", "RPCTransport", "Redis",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -194,11 +194,16 @@ struct Turn: Sendable {
         onToken: (@Sendable (String, String) async -> Void)?
     ) async throws -> ChatReplyJSON {
         let started = ContinuousClock.now
+        let measured: CompiledGraph<CoachTurnState>.EventSink = { event in
+            GatewayMetrics.record(event)
+            await events(event)
+        }
         let turn = try await lanes.run(conversationID) {
-            try await runner.reply(to: content, conversationID: conversationID, userID: userID, events: events, onToken: onToken)
+            try await runner.reply(to: content, conversationID: conversationID, userID: userID, events: measured, onToken: onToken)
         }
         let result = turn.state.result ?? AgentResult()
         let calls = turn.state.modelCalls
+        GatewayMetrics.record(calls)
         try await audit.record(
             userID: userID, actor: "gateway", action: "chat_message",
             details: [

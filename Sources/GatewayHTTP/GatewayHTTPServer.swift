@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 public import PlutusAuth
 import PlutusService
+public import Prometheus
 public import Redis
 
 /// Where the HTTP API listens and how it checks tokens, from a flag or the environment.
@@ -49,16 +50,22 @@ public struct GatewayRoutes: Sendable {
     public let context: ContextAPI
     public let readiness: Readiness
     public let rateLimit: RateLimitMiddleware
+    /// What `/metrics` renders (see ``GatewayMetrics/bootstrap()``).
+    public let metrics: PrometheusCollectorRegistry
 
-    public init(chat: ChatAPI, context: ContextAPI, readiness: Readiness, rateLimit: RateLimitMiddleware) {
+    public init(
+        chat: ChatAPI, context: ContextAPI, readiness: Readiness, rateLimit: RateLimitMiddleware,
+        metrics: PrometheusCollectorRegistry
+    ) {
         self.chat = chat
         self.context = context
         self.readiness = readiness
         self.rateLimit = rateLimit
+        self.metrics = metrics
     }
 }
 
-/// The app's HTTP API: `/healthz` and `/readyz`, and under `/api/v1/plutus` the routes that need
+/// The app's HTTP API: `/healthz`, `/readyz` and `/metrics`, and under `/api/v1/plutus` the routes that need
 /// a bearer token and draw from the user's rate limit.
 public enum GatewayHTTPServer {
     public static let basePath = "api/v1/plutus"
@@ -66,9 +73,11 @@ public enum GatewayHTTPServer {
     /// The router every request goes through: problems for every error, then the routes.
     public static func router(tokens: AccessTokens, routes: GatewayRoutes) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
         router.get("readyz") { _, _ in try await routes.readiness.respond() }
+        router.get("metrics") { _, _ in GatewayMetrics.render(routes.metrics) }
         let api = router.group(RouterPath(basePath))
             .add(middleware: BearerAuthMiddleware(tokens: tokens))
             .add(middleware: routes.rateLimit)

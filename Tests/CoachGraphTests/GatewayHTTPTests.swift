@@ -120,6 +120,18 @@ import Testing
             let health = try await GatewayHTTPTests.http.execute(
                 HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/healthz"))
             #expect(health.status == 200)
+
+            let metrics = try await GatewayHTTPTests.http.execute(
+                HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/metrics"))
+            let text = String(decoding: metrics.body, as: UTF8.self)
+            #expect(metrics.status == 200 && metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
+            for family in [
+                "http_server_request_duration", "plutus_rpc_duration_seconds", "plutus_graph_node_duration_seconds",
+            ] {
+                #expect(text.contains(family), "no \(family) in:\n\(text.prefix(3000))")
+            }
+            #expect(text.contains(#"node="financial_analysis""#))
+            #expect(text.contains(#"method="GetContext""#))
         }
     }
 

@@ -58,8 +58,12 @@ struct GatewayCommand: ServiceCommand {
         let httpSettings = try await GatewayHTTPSettings(
             host: httpHost, port: httpPort, redisURL: redisURL, environment: environment)
         let runtime = try bootstrap()
+        let metrics = GatewayMetrics.bootstrap()
         let clients = Dictionary(uniqueKeysWithValues: targets.map { ($0.0, runtime.client(of: $0.0, target: $0.1)) })
-        guard let services = CoachServices(clients: clients.mapValues { $0 as any RPCCaller }) else {
+        let callers = Dictionary(uniqueKeysWithValues: clients.map { kind, client in
+            (kind, MeasuredCaller(client, service: kind.rawValue) as any RPCCaller)
+        })
+        guard let services = CoachServices(clients: callers) else {
             throw ValidationError("the gateway needs the context engine and all four agents")
         }
         let database = PostgresClient(configuration: settings.database, logger: runtime.logger)
@@ -78,7 +82,8 @@ struct GatewayCommand: ServiceCommand {
                 idempotency: idempotency),
             context: ContextAPI(services: services),
             readiness: Self.readiness(database: database, redis: redis, clients: clients),
-            rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute))
+            rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute),
+            metrics: metrics)
         let addressFile = httpAddressFile
         let http = GatewayHTTPServer.make(settings: httpSettings, routes: routes, logger: runtime.logger) { address in
             guard let addressFile else { return }
