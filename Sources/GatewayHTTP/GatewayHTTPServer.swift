@@ -36,10 +36,20 @@ public struct GatewayHTTPSettings: Sendable {
         } ?? .queue
         // The secret is never a flag: flags show in `ps`.
         let secret = try settings.required(nil, flag: "(environment only)", variable: "PLUTUS_JWT_SECRET") { $0 }
+        let jwksFile = try settings.optional(nil, flag: "(environment only)", variable: "PLUTUS_JWT_JWKS_FILE") { $0 }
+        var jwks: String?
+        if let jwksFile {
+            do {
+                jwks = try String(contentsOfFile: jwksFile, encoding: .utf8)
+            } catch {
+                throw ConfigurationError(setting: "PLUTUS_JWT_JWKS_FILE", value: jwksFile, reason: "cannot be read: \(error)")
+            }
+        }
         do {
-            tokens = try await AccessTokens.make(secret: secret)
+            tokens = try await AccessTokens.make(secret: secret, policy: .init(environment: environment), jwks: jwks)
         } catch let error as AccessTokenError {
-            throw ConfigurationError(setting: "PLUTUS_JWT_SECRET", value: nil, reason: error.description)
+            let setting = error == .weakSecret ? "PLUTUS_JWT_SECRET" : "PLUTUS_JWT_JWKS_FILE"
+            throw ConfigurationError(setting: setting, value: setting == "PLUTUS_JWT_SECRET" ? nil : jwksFile, reason: error.description)
         }
     }
 }

@@ -65,7 +65,8 @@ struct Chat: AsyncParsableCommand {
         guard let secret, let user else {
             throw ValidationError("PLUTUS_JWT_SECRET is not set (and .data/secrets.env has none): pass --token")
         }
-        return try await AccessTokens.make(secret: secret).issue(userID: user.lowercased(), lifetime: .seconds(3600))
+        let policy = AccessTokens.Policy(environment: ProcessInfo.processInfo.environment)
+        return try await AccessTokens.make(secret: secret, policy: policy).issue(userID: user.lowercased(), lifetime: .seconds(3600))
     }
 
     /// One `--message`, or every line of standard input; a turn that fails is reported and the

@@ -46,7 +46,7 @@ struct Seed: AsyncParsableCommand {
         }
         print("demo user: \(summary.demoUserID)")
         if let secret = ProcessInfo.processInfo.environment["PLUTUS_JWT_SECRET"],
-            let tokens = try? await AccessTokens.make(secret: secret)
+            let tokens = try? await AccessTokens.make(secret: secret, policy: .init(environment: ProcessInfo.processInfo.environment))
         {
             print("demo token: \(try await tokens.issue(userID: summary.demoUserID))")
         } else {

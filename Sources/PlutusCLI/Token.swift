@@ -24,7 +24,7 @@ struct Token: AsyncParsableCommand {
         }
         let tokens: AccessTokens
         do {
-            tokens = try await AccessTokens.make(secret: secret)
+            tokens = try await AccessTokens.make(secret: secret, policy: .init(environment: ProcessInfo.processInfo.environment))
         } catch {
             throw ValidationError("\(error)")
         }

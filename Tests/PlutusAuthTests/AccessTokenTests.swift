@@ -56,7 +56,65 @@ import Testing
                 sub: .init(value: user), exp: .init(value: Date().addingTimeInterval(3600)), iat: .init(value: Date()),
                 iss: .init(value: "someone-else")))
         let tokens = try await AccessTokens.make(secret: secret)
-        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(token) }
+        await #expect(throws: AccessTokenError.wrongIssuer) { try await tokens.verify(token) }
+    }
+
+    /// The claims a host app's token may carry, signed with `keys`.
+    struct HostClaims: JWTPayload {
+        var sub: SubjectClaim
+        var exp: ExpirationClaim
+        var nbf: NotBeforeClaim?
+        var iss: IssuerClaim
+        var aud: AudienceClaim?
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    func hostToken(
+        _ keys: JWTKeyCollection, kid: String? = nil, expires: TimeInterval = 3600, notBefore: TimeInterval? = nil,
+        issuer: String = "wealthify", audience: [String]? = ["plutus-api"]
+    ) async throws -> String {
+        let now = Date()
+        return try await keys.sign(
+            HostClaims(
+                sub: .init(value: user), exp: .init(value: now.addingTimeInterval(expires)),
+                nbf: notBefore.map { .init(value: now.addingTimeInterval($0)) }, iss: .init(value: issuer),
+                aud: audience.map { .init(value: $0) }),
+            kid: kid.map { JWKIdentifier(string: $0) })
+    }
+
+    @Test func theIssuerAudienceAndClockAreChecked() async throws {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        let tokens = try await AccessTokens.make(
+            secret: secret, policy: .init(issuer: "wealthify", audience: "plutus-api", leeway: .seconds(60)))
+        #expect(try await tokens.verify(try await hostToken(keys)) == user)
+        // Within the leeway either way: a clock a little behind or ahead.
+        #expect(try await tokens.verify(try await hostToken(keys, expires: -30)) == user)
+        #expect(try await tokens.verify(try await hostToken(keys, notBefore: 30)) == user)
+        await #expect(throws: AccessTokenError.expired) { try await tokens.verify(try await hostToken(keys, expires: -120)) }
+        await #expect(throws: AccessTokenError.notYetValid) { try await tokens.verify(try await hostToken(keys, notBefore: 600)) }
+        await #expect(throws: AccessTokenError.wrongIssuer) { try await tokens.verify(try await hostToken(keys, issuer: "plutus")) }
+        await #expect(throws: AccessTokenError.wrongAudience) {
+            try await tokens.verify(try await hostToken(keys, audience: ["another-api"]))
+        }
+        await #expect(throws: AccessTokenError.wrongAudience) { try await tokens.verify(try await hostToken(keys, audience: nil)) }
+        // What it issues passes its own checks.
+        #expect(try await tokens.verify(try await tokens.issue(userID: user)) == user)
+    }
+
+    @Test func aHostAppsES256KeyFromAJWKSVerifies() async throws {
+        let signing = ES256PrivateKey()
+        let parameters = try #require(signing.publicKey.parameters)
+        let jwks = #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","use":"sig","kid":"host-1","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}"#
+        let tokens = try await AccessTokens.make(secret: secret, policy: .init(issuer: "wealthify", audience: "plutus-api"), jwks: jwks)
+        let host = JWTKeyCollection()
+        await host.add(ecdsa: signing, kid: "host-1")
+        #expect(try await tokens.verify(try await hostToken(host, kid: "host-1")) == user)
+        // Another key under the same kid does not.
+        let impostor = JWTKeyCollection()
+        await impostor.add(ecdsa: ES256PrivateKey(), kid: "host-1")
+        await #expect(throws: AccessTokenError.invalid) { try await tokens.verify(try await hostToken(impostor, kid: "host-1")) }
+        await #expect(throws: AccessTokenError.self) { try await AccessTokens.make(secret: secret, jwks: #"{"keys": 7}"#) }
     }
 
     @Test func aShortSecretIsRefused() async throws {
