@@ -170,6 +170,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         // The cluster's catalogue (services, addresses, the manifest `plutus up` writes).
@@ -321,6 +322,9 @@ let package = Package(
             dependencies: [
                 "Coach", "CoachLanguage", "CoachGraph", "StateGraph", "ContextEngine", "FinanceEngine", "PlutusData", "PlutusWire", "Postgres",
                 "RPCCore", "RPCTransport", "PlutusCluster", "PlutusTestSupport", "ProcessSupport", "PlutusAuth", "HTTPClient",
+                "GatewayHTTP", "Redis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

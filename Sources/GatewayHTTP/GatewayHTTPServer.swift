@@ -62,16 +62,19 @@ public struct GatewayRoutes: Sendable {
     public let rateLimit: RateLimitMiddleware
     /// What `/metrics` renders (see ``GatewayMetrics/bootstrap()``).
     public let metrics: PrometheusCollectorRegistry
+    /// The OpenAPI document served at `/api/v1/plutus/openapi.json`.
+    public let document: [UInt8]
 
     public init(
         chat: ChatAPI, context: ContextAPI, readiness: Readiness, rateLimit: RateLimitMiddleware,
-        metrics: PrometheusCollectorRegistry
+        metrics: PrometheusCollectorRegistry, document: [UInt8]
     ) {
         self.chat = chat
         self.context = context
         self.readiness = readiness
         self.rateLimit = rateLimit
         self.metrics = metrics
+        self.document = document
     }
 }
 
@@ -88,6 +91,7 @@ public enum GatewayHTTPServer {
         router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
         router.get("readyz") { _, _ in try await routes.readiness.respond() }
         router.get("metrics") { _, _ in GatewayMetrics.render(routes.metrics) }
+        router.get(RouterPath("\(basePath)/openapi.json")) { _, _ in JSONResponse.make(.ok, bytes: routes.document) }
         let api = router.group(RouterPath(basePath))
             .add(middleware: BearerAuthMiddleware(tokens: tokens))
             .add(middleware: routes.rateLimit)

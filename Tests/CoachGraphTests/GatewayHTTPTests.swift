@@ -121,6 +121,10 @@ import Testing
                 HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/healthz"))
             #expect(health.status == 200)
 
+            let document = try await GatewayHTTPTests.http.execute(HTTPRequest(url: api.base + "/openapi.json"))
+            #expect(document.status == 200)
+            #expect(document.body == Array(try Data(contentsOf: URL(fileURLWithPath: Repository.path("Sources/GatewayHTTP/Resources/openapi.json")))))
+
             let metrics = try await GatewayHTTPTests.http.execute(
                 HTTPRequest(url: try await cluster.gatewayHTTPBase() + "/metrics"))
             let text = String(decoding: metrics.body, as: UTF8.self)

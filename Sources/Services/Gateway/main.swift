@@ -83,7 +83,7 @@ struct GatewayCommand: ServiceCommand {
             context: ContextAPI(services: services),
             readiness: Self.readiness(database: database, redis: redis, clients: clients),
             rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute),
-            metrics: metrics)
+            metrics: metrics, document: try OpenAPIDocument.load())
         let addressFile = httpAddressFile
         let http = GatewayHTTPServer.make(settings: httpSettings, routes: routes, logger: runtime.logger) { address in
             guard let addressFile else { return }
