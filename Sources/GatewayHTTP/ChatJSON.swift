@@ -10,7 +10,8 @@ struct StartChatBody: Decodable {
 
     func validated() throws -> String? {
         guard let title else { return nil }
-        guard title.count <= 200 else { throw Problem.invalidField("`title` is longer than 200 characters") }
+        guard title.unicodeScalars.count <= 200 else { throw Problem.invalidField("`title` is longer than 200 characters") }
+        guard !title.contains("\u{0}") else { throw Problem.invalidField("`title` must not contain NUL characters") }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -34,9 +35,9 @@ struct SendMessageBody: Decodable {
         guard !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Problem.invalidField("`content` is empty")
         }
-        guard content.count <= 8_000 else { throw Problem.invalidField("`content` is longer than 8000 characters") }
-        if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > 200 {
-            throw Problem.invalidField("`idempotency_key` must be 1 to 200 bytes")
+        guard content.unicodeScalars.count <= 8_000 else { throw Problem.invalidField("`content` is longer than 8000 characters") }
+        if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.utf8.count > 200 || idempotencyKey.contains("\u{0}") {
+            throw Problem.invalidField("`idempotency_key` must be 1 to 200 bytes, without NUL characters")
         }
         return (id, content)
     }
@@ -226,10 +227,27 @@ enum Timestamp {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    /// `text` as an ISO 8601 instant, with or without fractional seconds.
+    /// `text` as an RFC 3339 instant (`2026-12-02T10:00:00Z`, any fraction of a second, `Z` or
+    /// an offset such as `+02:00`).
     static func parse(_ text: String) -> Date? {
-        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
-            ?? (try? Date.ISO8601FormatStyle().parse(text))
+        let pattern = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
+        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = DateComponents(
+            year: Int(match.1), month: Int(match.2), day: Int(match.3), hour: Int(match.4), minute: Int(match.5),
+            second: Int(match.6))
+        guard let month = parts.month, (1...12).contains(month), let day = parts.day, (1...31).contains(day),
+            let hour = parts.hour, hour < 24, let minute = parts.minute, minute < 60, let second = parts.second, second < 61,
+            let whole = calendar.date(from: parts)
+        else { return nil }
+        let fraction = match.7.flatMap { Double("0" + $0) } ?? 0
+        var offset = 0
+        if let sign = match.9, let hours = match.10.flatMap({ Int($0) }), let minutes = match.11.flatMap({ Int($0) }) {
+            guard hours < 24, minutes < 60 else { return nil }
+            offset = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+        return whole.addingTimeInterval(fraction - Double(offset))
     }
 }
 

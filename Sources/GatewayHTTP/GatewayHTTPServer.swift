@@ -85,9 +85,19 @@ public enum GatewayHTTPServer {
 
     /// The router every request goes through: problems for every error, then the routes.
     public static func router(tokens: AccessTokens, routes: GatewayRoutes) -> Router<GatewayRequestContext> {
+        // The routes once without middleware, to learn each path's methods for 405 answers.
+        let table = Router(context: GatewayRequestContext.self)
+        register(routes, tokens: tokens, on: table)
+        let methodsByPath = Dictionary(grouping: table.routes, by: { "\($0.path)" }).mapValues { $0.map { "\($0.method)" }.sorted() }
+
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(methodsByPath: methodsByPath))
+        register(routes, tokens: tokens, on: router)
+        return router
+    }
+
+    private static func register(_ routes: GatewayRoutes, tokens: AccessTokens, on router: Router<GatewayRequestContext>) {
         router.get("healthz") { _, _ in try JSONResponse.make(.ok, ["status": "ok"]) }
         router.get("readyz") { _, _ in try await routes.readiness.respond() }
         router.get("metrics") { _, _ in GatewayMetrics.render(routes.metrics) }
@@ -97,7 +107,6 @@ public enum GatewayHTTPServer {
             .add(middleware: routes.rateLimit)
         routes.chat.register(on: api)
         routes.context.register(on: api)
-        return router
     }
 
     /// The server, as a service to run beside the RPC listener. `onListening` gets the bound

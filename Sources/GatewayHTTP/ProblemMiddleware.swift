@@ -6,8 +6,12 @@ import Logging
 /// answered with a 500 that names nothing of its cause.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = GatewayRequestContext
+    /// The methods each path serves: a path asked with another method is 405 with `Allow`, not 404.
+    let methodsByPath: [String: [String]]
 
-    public init() {}
+    public init(methodsByPath: [String: [String]] = [:]) {
+        self.methodsByPath = methodsByPath
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -17,6 +21,11 @@ public struct ProblemMiddleware: RouterMiddleware {
         } catch let problem as Problem {
             throw problem
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = methodsByPath[request.uri.path] {
+                throw Problem(
+                    .methodNotAllowed, "method-not-allowed", "\(request.uri.path) answers \(allowed.joined(separator: ", "))",
+                    headers: [.allow: allowed.joined(separator: ", ")])
+            }
             throw Problem(error.status, Self.slug(error.status), error.body ?? error.status.reasonPhrase)
         } catch let error as any HTTPResponseError {
             throw Problem(error.status, Self.slug(error.status), error.status.reasonPhrase)

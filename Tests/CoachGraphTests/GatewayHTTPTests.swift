@@ -6,6 +6,7 @@ import Logging
 import PlutusAuth
 import PlutusTestSupport
 import PlutusWire
+import ProcessSupport
 import RPCTransport
 import Testing
 
@@ -390,6 +391,33 @@ import Testing
                 "SELECT answer_sealed FROM plutus_idempotency_keys WHERE user_id = \(cluster.userID)::uuid AND idempotency_key = 'k-1'")
             let sealed = try #require(try stored.first?.decode("answer_sealed", as: [UInt8].self))
             #expect(!String(decoding: sealed, as: UTF8.self).contains("net_worth"), "the stored answer is not sealed")
+        }
+    }
+
+    /// schemathesis (PyPI) generates requests from the served OpenAPI document, valid and not,
+    /// and checks every answer against it: no 5xx, no answer the document does not describe, no
+    /// invalid request accepted, no valid one refused.
+    @Test(.timeLimit(.minutes(5))) func schemathesisFindsNothing() async throws {
+        try await CoachCluster.with(extraEnvironment: ["PLUTUS_HTTP_USER_REQUESTS_PER_MINUTE": "1000000"]) { cluster in
+            _ = try await cluster.start(.vector)  // every dependency up: /readyz answers 200
+            let api = try await Self.api(cluster)
+            let base = try await cluster.gatewayHTTPBase()
+            #expect(try await eventually(timeout: .seconds(20)) {
+                (try? await Self.http.execute(HTTPRequest(url: base + "/readyz")))?.status == 200
+            })
+            let log = cluster.directory + "/schemathesis.log"
+            let run = try ChildProcess.spawn(
+                "/usr/bin/env",
+                [
+                    "schemathesis", "run", api.base + "/openapi.json", "--header", "Authorization: Bearer \(api.token)",
+                    "--checks", "all", "--max-examples", "25", "--generation-deterministic", "--no-color",
+                ],
+                environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { _, new in new },
+                standardOutput: .appendingTo(path: log), standardError: .appendingTo(path: log))
+            let termination = await run.termination()
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            #expect(termination.status == 0, "schemathesis:\n\(output.suffix(6000))")
+            #expect(output.contains("passed"), "\(output.suffix(2000))")
         }
     }
 

@@ -22,6 +22,12 @@ fi
 
 # The finance engine's tests check every formula against numpy-financial (PyPI), run by the
 # python3 on PATH.
+# The HTTP API's tests run schemathesis (PyPI) against the served OpenAPI document.
+if ! command -v schemathesis >/dev/null 2>&1; then
+  log "installing schemathesis (pip)"
+  python3 -m pip install -q schemathesis 2>/dev/null || python3 -m pip install -q --break-system-packages schemathesis
+fi
+
 if ! python3 -c 'import numpy_financial' 2>/dev/null; then
   log "installing numpy-financial (pip)"
   python3 -m pip install -q numpy-financial 2>/dev/null || python3 -m pip install -q --break-system-packages numpy-financial
