@@ -93,13 +93,8 @@ public struct ChatAPI: Sendable {
     func history(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let userID = try context.requireUser()
         let query = request.uri.queryParameters
-        let conversationID = try ChatQuery.uuid(query.get("conversation_id"), "conversation_id")
-        let limit = try query.get("limit").map { text in
-            guard let limit = Int(text), (1...200).contains(limit) else {
-                throw Problem.invalidField("`limit` must be a whole number from 1 to 200")
-            }
-            return limit
-        } ?? 50
+        let conversationID = try Query.uuid(query.get("conversation_id"), "conversation_id")
+        let limit = try Query.limit(request, default: 50, maximum: 200)
         let before = try query.get("before").map { text in
             guard let date = Timestamp.parse(text) else {
                 throw Problem.invalidField("`before` must be an ISO 8601 instant, such as 2026-12-02T10:00:00.000Z")
@@ -118,7 +113,7 @@ public struct ChatAPI: Sendable {
     /// Ends the conversation with a summary of it; ending it again answers the same way.
     func end(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let userID = try context.requireUser()
-        let conversationID = try ChatQuery.uuid(request.uri.queryParameters.get("conversation_id"), "conversation_id")
+        let conversationID = try Query.uuid(request.uri.queryParameters.get("conversation_id"), "conversation_id")
         let ended = try await answering { () async throws -> ConversationStore.Conversation in
             guard let conversation = try await conversations.conversation(conversationID, userID: userID) else {
                 throw Problem.notFound("no such conversation for this user")

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import PlutusData
 import PlutusWire
 
@@ -31,7 +32,7 @@ struct SendMessageBody: Decodable {
 
     /// The conversation id (lowercased) and the content, checked.
     func validated() throws -> (conversationID: String, content: String) {
-        let id = try ChatQuery.uuid(conversationID, "conversation_id")
+        let id = try Query.uuid(conversationID, "conversation_id")
         guard !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Problem.invalidField("`content` is empty")
         }
@@ -252,7 +253,16 @@ enum Timestamp {
 }
 
 /// Query parameters, checked.
-enum ChatQuery {
+enum Query {
+    /// `limit`, a whole number from 1 to `maximum`; `value` when absent.
+    static func limit(_ request: Request, default value: Int, maximum: Int) throws -> Int {
+        guard let text = request.uri.queryParameters.get("limit") else { return value }
+        guard let limit = Int(text), (1...maximum).contains(limit) else {
+            throw Problem.invalidField("`limit` must be a whole number from 1 to \(maximum)")
+        }
+        return limit
+    }
+
     static func uuid(_ value: String?, _ name: String) throws -> String {
         guard let value, !value.isEmpty else { throw Problem.invalidField("`\(name)` is required") }
         guard UUID(uuidString: value) != nil else { throw Problem.invalidField("`\(name)` must be a UUID") }

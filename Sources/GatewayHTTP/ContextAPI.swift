@@ -41,7 +41,7 @@ public struct ContextAPI: Sendable {
 
     func history(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
         let userID = try context.requireUser()
-        let limit = try Self.limit(request, default: 50)
+        let limit = try Query.limit(request, default: 50, maximum: 200)
         let history = try await calling {
             try await services.context.unary(
                 ContextEngineRPC.contextHistory, ContextHistoryRequest(userID: userID, limit: Int32(limit)),
@@ -63,7 +63,7 @@ public struct ContextAPI: Sendable {
     /// The context's insights, the most confident first; `type` keeps one kind, `limit` (1–100,
     /// 20) the first few.
     func insights(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
-        let limit = try Self.limit(request, default: 20, maximum: 100)
+        let limit = try Query.limit(request, default: 20, maximum: 100)
         let type = request.uri.queryParameters.get("type").flatMap { $0.isEmpty ? nil : $0 }
         let insights = try await current(context).insights.filter { type == nil || $0.type == type }
         return try JSONResponse.make(.ok, InsightsJSON(insights: insights.prefix(limit).map(InsightJSON.init)))
@@ -84,14 +84,6 @@ public struct ContextAPI: Sendable {
             .ok,
             RecommendationsJSON(
                 recommendations: result.recommendations.map(RecommendationJSON.init), disclaimer: ComplianceReview.disclaimer))
-    }
-
-    private static func limit(_ request: Request, default value: Int, maximum: Int = 200) throws -> Int {
-        guard let text = request.uri.queryParameters.get("limit") else { return value }
-        guard let limit = Int(text), (1...maximum).contains(limit) else {
-            throw Problem.invalidField("`limit` must be a whole number from 1 to \(maximum)")
-        }
-        return limit
     }
 
     /// Runs an RPC, its failure as the problem a client can act on.
