@@ -205,7 +205,8 @@ import Testing
             #expect((context["user_profile"] as? [String: Any])?["user_id"] as? String == cluster.userID)
             let state = try #require(context["financial_state"] as? [String: Any])
             let netWorth = try #require(state["net_worth"] as? NSNumber)
-            #expect(Int64((netWorth.decimalValue * 100 as NSDecimalNumber).int64Value) == direct.netWorth?.netWorthCents)
+            // JSONSerialization reads the exact decimal into a Double: round back to cents.
+            #expect(Int64((netWorth.doubleValue * 100).rounded()) == direct.netWorth?.netWorthCents)
             #expect((state["accounts"] as? [[String: Any]])?.count == direct.accounts.count)
             for key in ["portfolio", "cash_flow"] { #expect(state[key] is [String: Any], "missing \(key)") }
             #expect((context["goals"] as? [Any])?.count == direct.goals.count && context["insights"] is [Any])
