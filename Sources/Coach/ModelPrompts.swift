@@ -159,7 +159,10 @@ enum ModelPrompts {
     /// The recent turns and the latest message, as alternating messages.
     private static func conversation(_ turn: TurnText) -> [ModelRequest.Message] {
         var messages: [ModelRequest.Message] = []
-        for past in turn.recent.suffix(6) {
+        if let summary = turn.recent.first(where: \.isSummary) {
+            messages.append(.init(.user, "(\(summary.content))"))
+        }
+        for past in turn.recent.filter({ !$0.isSummary }).suffix(6) {
             let role: ModelRequest.Message.Role = past.role == "assistant" ? .assistant : .user
             guard !past.content.isEmpty else { continue }
             if messages.last?.role == role {

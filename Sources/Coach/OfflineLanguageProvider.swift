@@ -10,7 +10,8 @@ public struct OfflineLanguageProvider: LanguageProvider {
     public init() {}
 
     public func classify(_ turn: TurnText) async throws -> RouteDecision {
-        RouteClassifier.classify(turn.message, recent: turn.recent.map(\.content))
+        // A summary of folded turns carries old questions' words: only what was said lately counts.
+        RouteClassifier.classify(turn.message, recent: turn.recent.filter { !$0.isSummary }.map(\.content))
     }
 
     public func extractGoals(_ turn: TurnText) async throws -> [GoalMention] {

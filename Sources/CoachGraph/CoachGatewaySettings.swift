@@ -3,11 +3,14 @@ import PlutusService
 public import Postgres
 
 /// What the gateway's graph needs beyond every service's settings, from a flag or the
-/// environment: the database, the data key, and how long finished runs' checkpoints are kept.
+/// environment: the database, the data key, how long finished runs' checkpoints are kept, and
+/// when long conversations are folded.
 public struct CoachGatewaySettings: Sendable {
     public let database: PostgresConfiguration
     public let cipher: DataCipher
     public let checkpointTTL: Duration
+    /// Past this many messages, a conversation's older turns reach the agents folded into a summary.
+    public let foldAfter: Int
 
     /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
     public init(databaseURL: String?, checkpointTTLSeconds: String?, environment: [String: String]) throws {
@@ -23,5 +26,8 @@ public struct CoachGatewaySettings: Sendable {
             checkpointTTLSeconds, flag: "--checkpoint-ttl-seconds", variable: "PLUTUS_CHECKPOINT_TTL_SECONDS"
         ) { try SettingResolver.integer($0, in: 60...31_536_000) } ?? 86_400
         checkpointTTL = .seconds(ttl)
+        foldAfter = try settings.optional(nil, flag: "(environment only)", variable: "PLUTUS_CONVERSATION_FOLD_AFTER") {
+            try SettingResolver.integer($0, in: 20...100_000)
+        } ?? 100
     }
 }

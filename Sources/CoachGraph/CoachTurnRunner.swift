@@ -22,17 +22,23 @@ public struct CoachTurnRunner: Sendable {
     private let conversations: ConversationStore
     private let audit: AuditLog
     private let historyLimit: Int
+    private let foldAfter: Int
 
-    /// - Parameter audit: where the turn's model calls (tokens, latency, outcome) are recorded.
+    /// - Parameters:
+    ///   - audit: where the turn's model calls (tokens, latency, outcome) are recorded.
+    ///   - historyLimit: how many of the latest messages the agents see whole.
+    ///   - foldAfter: past this many messages, the older ones reach the agents as a summary (a
+    ///     ``ChatTurn/summaryRole`` turn first in the history), also kept as the conversation's summary.
     public init(
         graph: CompiledGraph<CoachTurnState>, checkpointer: PostgresCheckpointer, conversations: ConversationStore,
-        audit: AuditLog, historyLimit: Int = 20
+        audit: AuditLog, historyLimit: Int = 20, foldAfter: Int = 100
     ) {
         self.graph = graph
         self.checkpointer = checkpointer
         self.conversations = conversations
         self.audit = audit
         self.historyLimit = historyLimit
+        self.foldAfter = foldAfter
     }
 
     /// Answers `message` in `userID`'s conversation `conversationID`.
@@ -57,9 +63,7 @@ public struct CoachTurnRunner: Sendable {
         _ message: String, conversationID: String, userID: String, today: String?,
         events: @escaping CompiledGraph<CoachTurnState>.EventSink
     ) async throws -> Turn {
-        let history = try await conversations.messages(
-            conversationID: conversationID, userID: userID, limit: historyLimit
-        ).map { ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000)) }
+        let history = try await history(conversationID: conversationID, userID: userID)
         _ = try await conversations.append(conversationID: conversationID, userID: userID, role: .user, content: message)
         let day = today ?? Self.utcToday()
         try await finishStoppedRun(conversationID: conversationID, userID: userID)
@@ -86,6 +90,25 @@ public struct CoachTurnRunner: Sendable {
             userID: userID, actor: "coach", action: "llm_call",
             details: run.state.modelCalls.map { ModelCallAudit($0, runID: run.state.runID, messageID: stored.id) })
         return Turn(state: run.state, completion: run.completion, reply: stored)
+    }
+
+    /// The latest messages whole and, in a conversation past ``foldAfter`` messages, a summary of
+    /// the older ones first (stored as the conversation's summary too).
+    private func history(conversationID: String, userID: String) async throws -> [ChatTurn] {
+        let recent = try await conversations.messages(conversationID: conversationID, userID: userID, limit: historyLimit)
+        var history = recent.map {
+            ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000))
+        }
+        guard let oldest = recent.first, recent.count == historyLimit,
+            try await conversations.count(conversationID: conversationID, userID: userID) > foldAfter
+        else { return history }
+        let older = try await conversations.messages(
+            conversationID: conversationID, userID: userID, limit: 500, before: oldest.createdAt)
+        guard !older.isEmpty else { return history }
+        let summary = ConversationDigest.earlier(older)
+        try await conversations.updateSummary(conversationID: conversationID, userID: userID, summary: summary)
+        history.insert(ChatTurn(role: ChatTurn.summaryRole, content: summary), at: 0)
+        return history
     }
 
     /// Finishes the conversation's last run if it stopped part-way (a service stayed away, or its

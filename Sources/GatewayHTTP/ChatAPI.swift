@@ -123,7 +123,7 @@ public struct ChatAPI: Sendable {
             }
             let messages = try await conversations.messages(conversationID: conversationID, userID: userID, limit: 500)
             return try await conversations.end(
-                conversationID: conversationID, userID: userID, summary: ConversationSummary.make(messages))
+                conversationID: conversationID, userID: userID, summary: ConversationDigest.summary(of: messages))
         }
         return try JSONResponse.make(
             .ok,
@@ -263,19 +263,3 @@ struct ChatAudit: Codable, Sendable {
     }
 }
 
-/// A stored summary of an ended conversation, written from its messages (no model involved):
-/// how long it was, and what the person first and last asked.
-enum ConversationSummary {
-    static func make(_ messages: [ConversationStore.Message]) -> String {
-        let asked = messages.filter { $0.role == .user }
-        guard let first = asked.first, let last = asked.last else { return "An empty conversation." }
-        var summary = "\(messages.count) messages, \(asked.count) from the person. They began with “\(excerpt(first.content))”"
-        if asked.count > 1 { summary += " and last asked “\(excerpt(last.content))”" }
-        return summary + "."
-    }
-
-    private static func excerpt(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count <= 80 ? line : String(line.prefix(79)) + "…"
-    }
-}

@@ -117,6 +117,27 @@ public struct ConversationStore: Sendable {
         }
     }
 
+    /// How many messages `userID`'s conversation holds.
+    public func count(conversationID: String, userID: String) async throws -> Int {
+        let rows = try await client.query(
+            """
+            SELECT count(*)::int AS n FROM plutus_messages
+            WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
+            """)
+        return try rows.first?.decode("n", as: Int.self) ?? 0
+    }
+
+    /// Replaces the summary of `userID`'s open conversation, sealed (a long conversation's
+    /// folded turns); an ended conversation keeps the summary it ended with.
+    public func updateSummary(conversationID: String, userID: String, summary: String) async throws {
+        let sealed = try cipher.seal(summary, context: SealedColumns.conversationSummary(conversationID: conversationID))
+        try await client.query(
+            """
+            UPDATE plutus_conversations SET summary_sealed = \(sealed.bytes), summary_key_id = \(sealed.keyID)
+            WHERE id = \(conversationID)::uuid AND user_id = \(userID)::uuid AND ended_at IS NULL
+            """)
+    }
+
     /// Ends `userID`'s conversation with its summary, sealed.
     /// - Throws: ``ConversationStoreError/notFound`` when the conversation is not theirs.
     public func end(conversationID: String, userID: String, summary: String) async throws -> Conversation {

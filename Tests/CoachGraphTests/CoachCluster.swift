@@ -138,10 +138,10 @@ struct CoachCluster {
     }
 
     /// The graph over this cluster's services, its checkpointer, and a turn runner.
-    func runner(policy: CoachGraph.Policy = .init()) throws -> CoachTurnRunner {
+    func runner(policy: CoachGraph.Policy = .init(), historyLimit: Int = 20, foldAfter: Int = 100) throws -> CoachTurnRunner {
         CoachTurnRunner(
             graph: try CoachGraph.make(services: services, policy: policy), checkpointer: checkpointer,
-            conversations: conversations, audit: AuditLog(client: database))
+            conversations: conversations, audit: AuditLog(client: database), historyLimit: historyLimit, foldAfter: foldAfter)
     }
 
     var checkpointer: PostgresCheckpointer { PostgresCheckpointer(client: database, cipher: cipher) }

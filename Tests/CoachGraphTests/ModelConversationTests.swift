@@ -131,3 +131,37 @@ actor TokenLog {
         entries.append((node, token))
     }
 }
+
+/// Past `foldAfter` messages the older turns reach the agents as a summary, which is also kept
+/// as the conversation's: checked on what the model is sent.
+@Suite struct FoldedConversationTests {
+    @Test(.timeLimit(.minutes(3))) func olderTurnsAreFoldedIntoTheSummary() async throws {
+        let server = try ModelTestServer.shared()
+        let key = try await server.script([])
+        let environment = [
+            "PLUTUS_LLM": "anthropic", "ANTHROPIC_API_KEY": "sk-ant-cluster-test", "ANTHROPIC_BASE_URL": server.baseURL(key),
+        ]
+        try await CoachCluster.with(extraEnvironment: environment) { cluster in
+            let runner = try cluster.runner(historyLimit: 2, foldAfter: 4)
+            let conversation = try await cluster.conversations.start(userID: cluster.userID, title: "long")
+            let questions = ["what's my net worth", "how much do I spend on food", "what's my savings rate"]
+            for question in questions {
+                try await server.script([ModelConversationTests.route("analyze_finances", "analysis"), ["text": "Noted."]], for: key)
+                _ = try await runner.reply(to: question, conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25")
+            }
+            // Six messages stored, two seen whole: the first four are folded.
+            try await server.script([ModelConversationTests.route("end", "farewell"), ["text": "Bye!"]], for: key)
+            let sentBefore = try await server.requests(key).count
+            let bye = try await runner.reply(to: "thanks, bye", conversationID: conversation.id, userID: cluster.userID, today: "2026-11-25")
+            #expect(bye.state.route == .end)
+
+            let stored = try #require(try await cluster.conversations.conversation(conversation.id, userID: cluster.userID))
+            #expect(stored.summary?.contains("(4 messages)") == true, "\(String(describing: stored.summary))")
+            #expect(stored.summary?.contains("what's my net worth") == true)
+            #expect(stored.summary?.contains("what's my savings rate") == false, "a turn seen whole was folded")
+            let classification = try #require(try await server.requests(key).dropFirst(sentBefore).first)
+            let first = classification["body"]?["messages"]?.arrayValue?.first?["content"]
+            #expect(first?.jsonText.contains("Earlier in this conversation (4 messages)") == true, "\(String(describing: first))")
+        }
+    }
+}

@@ -72,7 +72,7 @@ struct GatewayCommand: ServiceCommand {
         let audit = AuditLog(client: database)
         let runner = CoachTurnRunner(
             graph: try CoachGraph.make(services: services), checkpointer: checkpointer, conversations: conversations,
-            audit: audit)
+            audit: audit, foldAfter: settings.foldAfter)
         let redis = RedisClient(configuration: httpSettings.redis, logger: runtime.logger)
         let idempotency = IdempotencyStore(client: database, cipher: settings.cipher)
         let routes = GatewayRoutes(
