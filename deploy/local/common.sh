@@ -11,6 +11,12 @@ die() { log "error: $*"; exit 1; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
 
+# Sends signal $1 (TERM, KILL) to pid $2 and waits up to 5 s for it to exit.
+signal_and_wait() {
+  kill "-$1" "$2" 2>/dev/null || return 0
+  for _ in $(seq 100); do kill -0 "$2" 2>/dev/null || break; sleep 0.05; done
+}
+
 # parse_instance_args DEFAULT_PORT "$@": sets NAME and PORT from --name/--port (defaults: main, DEFAULT_PORT).
 parse_instance_args() {
   local default_port=$1; shift

@@ -64,15 +64,13 @@ stop() {
   local p
   p=$(pid) || return 0
   log "stopping the local model server '$NAME' (pid $p)"
-  kill "$p"
-  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+  signal_and_wait TERM "$p"
 }
 
 kill_server() {
   local p
   p=$(pid) || return 0
-  kill -9 "$p"
-  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+  signal_and_wait KILL "$p"
 }
 
 case "$command" in
