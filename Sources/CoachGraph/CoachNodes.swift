@@ -110,7 +110,7 @@ struct CoachNodes: Sendable {
             metadata: metadata(state, node))
         for try await event in events {
             if let result = event.result { return result }
-            if !event.token.isEmpty { await listener(node.node, event.token) }
+            if !event.token.isEmpty { await listener.receive(node.node, event.token) }
         }
         throw GraphRunError(code: .nodeFailed, message: "\(agent) ended its stream without a result", node: node.node)
     }

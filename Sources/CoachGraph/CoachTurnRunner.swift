@@ -54,7 +54,7 @@ public struct CoachTurnRunner: Sendable {
         events: @escaping CompiledGraph<CoachTurnState>.EventSink = { _ in },
         onToken: (@Sendable (_ node: String, _ token: String) async -> Void)? = nil
     ) async throws -> Turn {
-        try await ReplyTokens.$listener.withValue(onToken) {
+        try await ReplyTokens.$listener.withValue(onToken.map(ReplyTokens.Listener.init)) {
             try await answer(message, conversationID: conversationID, userID: userID, today: today, events: events)
         }
     }

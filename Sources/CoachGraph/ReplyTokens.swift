@@ -6,7 +6,11 @@
 /// Tokens are provisional: the compliance review may still replace the reply, and a retried node
 /// writes again. The turn's final reply is the answer.
 enum ReplyTokens {
-    typealias Listener = @Sendable (_ node: String, _ token: String) async -> Void
+    /// The listener, boxed: a task-local of a bare function type crashed release builds
+    /// (`swift_task_localValuePush` on the first push), a struct does not.
+    struct Listener: Sendable {
+        let receive: @Sendable (_ node: String, _ token: String) async -> Void
+    }
 
     @TaskLocal static var listener: Listener?
 }

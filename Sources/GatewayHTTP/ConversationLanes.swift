@@ -21,16 +21,19 @@ public actor ConversationLanes {
     /// Whether a turn of `conversationID` is running here now.
     func isBusy(_ conversationID: String) -> Bool { waiting[conversationID] != nil }
 
-    /// Runs `body` as `conversationID`'s turn once the turns before it finished.
+    /// Runs `body` as `conversationID`'s turn once the turns before it finished. The turn runs on
+    /// the caller's executor, not this actor's: the actor only keeps the queue.
     /// - Throws: a 409 ``Problem`` when the conversation is busy and the policy rejects.
-    func run<Value: Sendable>(_ conversationID: String, _ body: () async throws -> Value) async throws -> Value {
+    nonisolated func run<Value: Sendable>(
+        _ conversationID: String, _ body: @Sendable () async throws -> Value
+    ) async throws -> Value {
         try await enter(conversationID)
         do {
             let value = try await body()
-            leave(conversationID)
+            await leave(conversationID)
             return value
         } catch {
-            leave(conversationID)
+            await leave(conversationID)
             throw error
         }
     }
