@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
         .executable(name: "plutus-bench-context", targets: ["ContextBenchmarks"]),
         .executable(name: "plutus-bench-coach", targets: ["CoachBenchmarks"]),
+        .executable(name: "plutus-loadgen", targets: ["LoadGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -51,6 +52,8 @@ let package = Package(
         // The gateway's /metrics: swift-metrics (Hummingbird already records into it) in Prometheus text.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // plutus-loadgen's latency percentiles.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // System libraries: the four C libraries Plutus is built on.
@@ -250,6 +253,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoachBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "LoadGenerator",
+            dependencies: [
+                "HTTPClient", "Postgres", "PlutusAuth",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/LoadGenerator",
             swiftSettings: swiftSettings
         ),
 
