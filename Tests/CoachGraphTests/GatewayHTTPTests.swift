@@ -348,7 +348,8 @@ import Testing
             let first = Task {
                 try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "what's my net worth"}"#)
             }
-            try await Task.sleep(for: .milliseconds(500))  // the first turn is waiting for its model
+            // The first turn holds its conversation once its model has been asked (however busy the machine).
+            #expect(try await eventually(timeout: .seconds(30)) { ((try? await server.requests(key).count) ?? 0) >= 2 })
             let second = try await api.send(.post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "thanks, bye"}"#)
             #expect(try await first.value.status == 200)
             let messages = try #require(

@@ -60,7 +60,8 @@ struct RedisGuardsTests {
     func cache() async throws {
         let key = try await ModelTestServer.shared().script([["text": "fresh"]])
         let client = ProviderKind.anthropic.make(sharedHTTP, try ModelTestServer.shared().baseURL(key))
-        let cache = ResponseCache(redis: redis, ttl: .seconds(1), keyPrefix: prefix)
+        // Long enough that a busy machine cannot expire it between the calls; expiry is checked below.
+        let cache = ResponseCache(redis: redis, ttl: .seconds(60), keyPrefix: prefix)
         let model = LanguageModel(client: client, cache: cache, logger: quietLogger)
         let log = ModelCallLog()
         try await ModelCallLog.$current.withValue(log) {
@@ -74,7 +75,11 @@ struct RedisGuardsTests {
         #expect(log.calls.map(\.outcome) == [.answered, .cached, .answered])
         #expect(try await ModelTestServer.shared().requests(key).count == 2)
         #expect(cache.key(simpleRequest, userID: "alice", client: client) != cache.key(simpleRequest, userID: "bob", client: client))
+
+        let shortLived = ResponseCache(redis: redis, ttl: .seconds(1), keyPrefix: prefix + ":short")
+        let answer = try #require(try await cache.lookup(simpleRequest, userID: "alice", client: client))
+        try await shortLived.store(answer, for: simpleRequest, userID: "alice", client: client)
         try await Task.sleep(for: .milliseconds(1_200))
-        #expect(try await cache.lookup(simpleRequest, userID: "alice", client: client) == nil)
+        #expect(try await shortLived.lookup(simpleRequest, userID: "alice", client: client) == nil)
     }
 }
