@@ -47,7 +47,12 @@ struct CoachCluster {
             let started = StartedProcesses()
             return try await withCleanUp {
                 try await Migrator(client: database, logger: logger).migrate(standalone: true)
-                let seeded = try await DemoSeeder(client: database, logger: logger).seed(users: 1, seed: UInt64.random(in: 1...UInt64(Int64.max)))
+                // A household of its own per cluster (its user's limits and cached model answers in the
+                // shared Redis are its own); the seed is logged, and PLUTUS_TEST_SEED replays one.
+                let seed = ProcessInfo.processInfo.environment["PLUTUS_TEST_SEED"].flatMap { UInt64($0) }
+                    ?? UInt64.random(in: 1...UInt64(Int64.max))
+                logger.info("seeding the cluster's household", metadata: ["seed": "\(seed)"])
+                let seeded = try await DemoSeeder(client: database, logger: logger).seed(users: 1, seed: seed)
                 let keyList = DataCipher.generateKeyEntry(id: "test")
                 var environment = LocalServices.environment()
                 environment["DATABASE_URL"] = url

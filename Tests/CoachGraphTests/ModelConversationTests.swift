@@ -72,7 +72,10 @@ import Testing
 
             let advice = try await say("should I pay off my loans or invest")
             #expect(advice.state.route == .getAdvice)
-            #expect(advice.state.result?.recommendations.isEmpty == false)
+            // Ranked, when the household has any: one random household in several CI runs had none
+            // after the wedding goal took its surplus (CoachConversationTests requires some).
+            let ranked = advice.state.result?.recommendations.map(\.priority) ?? []
+            #expect(ranked == Array(stride(from: 1, through: Int32(ranked.count), by: 1)))
             // The compliance review adds the disclaimer the model left out.
             #expect(advice.state.result?.reply.hasPrefix("Clear the costliest debt first") == true)
             #expect(advice.state.result?.reply.contains("not individualized investment advice") == true)
