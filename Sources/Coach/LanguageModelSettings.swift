@@ -2,7 +2,7 @@ import HTTPClient
 public import LanguageModels
 public import Logging
 import PlutusService
-import Redis
+public import Redis
 
 /// Which language provider the agents use, from the environment every agent service reads:
 ///
@@ -77,8 +77,8 @@ public struct LanguageModelSettings: Sendable {
         let global = try settings.optional(nil, flag: env, variable: "PLUTUS_LLM_GLOBAL_CALLS_PER_MINUTE") {
             try SettingResolver.integer($0, in: 1...10_000_000)
         } ?? 1_200
-        perUserLimit = .init(callsPerMinute: Double(perUser), burst: Double(max(5, perUser / 2)))
-        globalLimit = .init(callsPerMinute: Double(global), burst: Double(max(20, global / 6)))
+        perUserLimit = .init(perMinute: Double(perUser), burst: Double(max(5, perUser / 2)))
+        globalLimit = .init(perMinute: Double(global), burst: Double(max(20, global / 6)))
         let ttl = try settings.optional(nil, flag: env, variable: "PLUTUS_LLM_CACHE_TTL_SECONDS") {
             try SettingResolver.integer($0, in: 0...86_400)
         } ?? 300

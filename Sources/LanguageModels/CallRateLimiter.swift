@@ -5,17 +5,8 @@ public import Redis
 ///
 /// A call is admitted only when both buckets hold a token; a refused call draws nothing.
 public struct CallRateLimiter: Sendable {
-    /// A bucket's refill rate and depth.
-    public struct Limit: Sendable, Hashable {
-        public var callsPerMinute: Double
-        /// How many calls may come at once after a quiet spell.
-        public var burst: Double
-
-        public init(callsPerMinute: Double, burst: Double) {
-            self.callsPerMinute = callsPerMinute
-            self.burst = burst
-        }
-    }
+    /// A bucket's refill rate (calls a minute) and depth.
+    public typealias Limit = RedisTokenBuckets.Limit
 
     public let perUser: Limit
     public let global: Limit
@@ -34,8 +25,8 @@ public struct CallRateLimiter: Sendable {
     ///   `retryAfter`) when either is empty; the Redis client's error when Redis fails.
     public func acquire(for userID: String) async throws {
         let wait = try await buckets.take([
-            ("\(keyPrefix):user:\(userID)", RedisTokenBuckets.Limit(perMinute: perUser.callsPerMinute, burst: perUser.burst)),
-            ("\(keyPrefix):global", RedisTokenBuckets.Limit(perMinute: global.callsPerMinute, burst: global.burst)),
+            ("\(keyPrefix):user:\(userID)", perUser),
+            ("\(keyPrefix):global", global),
         ])
         if let wait {
             throw ModelError(

@@ -19,7 +19,7 @@ struct RedisGuardsTests {
     func perUserLimit() async throws {
         // One token a minute: nothing refills while the test runs, however slow the machine.
         let limiter = CallRateLimiter(
-            redis: redis, perUser: .init(callsPerMinute: 1, burst: 3), global: .init(callsPerMinute: 6_000, burst: 100),
+            redis: redis, perUser: .init(perMinute: 1, burst: 3), global: .init(perMinute: 6_000, burst: 100),
             keyPrefix: prefix)
         for _ in 0..<3 { try await limiter.acquire(for: "alice") }
         let error = await #expect(throws: ModelError.self) { try await limiter.acquire(for: "alice") }
@@ -31,7 +31,7 @@ struct RedisGuardsTests {
     @Test("a refused caller is admitted once the wait it was given has passed")
     func refill() async throws {
         let limiter = CallRateLimiter(
-            redis: redis, perUser: .init(callsPerMinute: 120, burst: 1), global: .init(callsPerMinute: 6_000, burst: 100),
+            redis: redis, perUser: .init(perMinute: 120, burst: 1), global: .init(perMinute: 6_000, burst: 100),
             keyPrefix: prefix)
         try await limiter.acquire(for: "carol")
         do {
@@ -48,7 +48,7 @@ struct RedisGuardsTests {
     func globalLimit() async throws {
         let limiter = CallRateLimiter(
             // A global token comes back every 100 s: no busy machine refills one mid-test.
-            redis: redis, perUser: .init(callsPerMinute: 60, burst: 5), global: .init(callsPerMinute: 0.6, burst: 2),
+            redis: redis, perUser: .init(perMinute: 60, burst: 5), global: .init(perMinute: 0.6, burst: 2),
             keyPrefix: prefix)
         try await limiter.acquire(for: "a")
         try await limiter.acquire(for: "b")
