@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "plutus-bench-rpc", targets: ["RPCBenchmarks"]),
         .executable(name: "plutus-bench-context", targets: ["ContextBenchmarks"]),
         .executable(name: "plutus-bench-coach", targets: ["CoachBenchmarks"]),
+        .executable(name: "plutus-bench-language", targets: ["LanguageBenchmarks"]),
         .executable(name: "plutus-loadgen", targets: ["LoadGenerator"]),
     ],
     dependencies: [
@@ -253,6 +254,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CoachBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "LanguageBenchmarks",
+            dependencies: [
+                "CoachLanguage", "FinanceEngine", "BenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/LanguageBenchmarks",
             swiftSettings: swiftSettings
         ),
 

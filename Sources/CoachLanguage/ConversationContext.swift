@@ -15,24 +15,20 @@ struct ConversationContext {
     static let followUpShare = 1.5
     static let tieBreakShare = 0.3
 
-    init(recent: [String]) {
-        proposalPending = recent.last.map(ConversationContext.proposes) ?? false
+    init(recent: [String], readings: TurnReadings = .shared) {
+        proposalPending = recent.last.map { readings.reading(of: $0).proposes } ?? false
         var topic: [CoachIntent: Double] = [:]
         for (age, turn) in recent.reversed().prefix(3).enumerated() {
             let weight = 1 / Double(1 << age)
-            let scores = MessageEvidence(turn).scores
-            if ConversationContext.proposes(turn) { topic[.goal, default: 0] += weight * 2 }
-            let replies = max(scores[.confirm], scores[.decline])
-            let best = CoachIntent.tasks.map { ($0, scores[$0]) }.max { $0.1 < $1.1 }
-            if let best, best.1 >= RouteClassifier.threshold { topic[best.0, default: 0] += weight * best.1 }
-            if replies > best?.1 ?? 0 { topic[.goal, default: 0] += weight * replies }
+            let reading = readings.reading(of: turn)
+            if reading.proposes { topic[.goal, default: 0] += weight * 2 }
+            if let task = reading.task, task.score >= RouteClassifier.threshold {
+                topic[task.intent, default: 0] += weight * task.score
+            }
+            if reading.replies > reading.task?.score ?? 0 { topic[.goal, default: 0] += weight * reading.replies }
         }
         let strongest = topic.values.max() ?? 0
         self.topic = strongest > 0 ? topic.mapValues { $0 / strongest } : [:]
-    }
-
-    private static func proposes(_ turn: String) -> Bool {
-        !RouteLexicon.proposals.bestMatches(in: TextNormalizer.tokens(in: turn)).isEmpty
     }
 
     /// Adds the context's weight to `evidence`.

@@ -16,7 +16,17 @@ struct PhraseMatch<Value: Sendable>: Sendable {
 struct PhraseTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         let words: [String]
+        /// The words as the fuzzy matcher compares them, and the first two run together.
+        let fuzzyWords: [FuzzyWord]
+        let fuzzyFirstPair: FuzzyWord?
         let value: Value
+
+        init(words: [String], value: Value) {
+            self.words = words
+            self.value = value
+            fuzzyWords = words.map(FuzzyWord.init)
+            fuzzyFirstPair = words.count > 1 ? FuzzyWord(words[0] + words[1]) : nil
+        }
     }
 
     private let entries: [Entry]
@@ -24,7 +34,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private let byFirstWord: [String: [Int]]
     private let byFirstPair: [String: [Int]]
     /// Entries by the first letter of their first word: a misspelling keeps it (or swaps it with the second).
-    private let byInitial: [Character: [Int]]
+    private let byInitial: [Unicode.Scalar: [Int]]
 
     /// A one-word phrase is only matched misspelt when it is at least this long: short words have too many
     /// neighbours ("dance" is not "danke").
@@ -46,7 +56,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         self.byFirstWord = byFirstWord
         self.byFirstPair = byFirstPair
-        self.byInitial = Dictionary(grouping: entries.indices) { entries[$0].words[0].first ?? " " }
+        self.byInitial = Dictionary(grouping: entries.indices) { entries[$0].fuzzyWords[0].letters[0] }
         self.words = Set(entries.flatMap(\.words))
     }
 
@@ -91,12 +101,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var found = Set(byFirstWord[word] ?? [])
         found.formUnion(byFirstPair[word] ?? [])
         if start + 1 < tokens.count { found.formUnion(byFirstWord[word + tokens[start + 1].text] ?? []) }
-        guard tokens[start].kind == .word, word.count >= 4, !Vocabulary.isKnown(word) else { return found }
-        let initials = Set(word.prefix(2))
+        guard tokens[start].kind == .word, word.unicodeScalars.count >= 4, !Vocabulary.isKnown(word) else { return found }
+        let fuzzy = FuzzyWord(word)
+        let initials = fuzzy.letters[0] == fuzzy.letters[1] ? [fuzzy.letters[0]] : Array(fuzzy.letters[0...1])
         for index in initials.flatMap({ byInitial[$0] ?? [] }) {
-            let words = entries[index].words
-            if FuzzyMatcher.isMisspelling(word, of: words[0])
-                || (words.count > 1 && FuzzyMatcher.isMisspelling(word, of: words[0] + words[1]))
+            let entry = entries[index]
+            if FuzzyMatcher.isMisspelling(fuzzy, of: entry.fuzzyWords[0])
+                || entry.fuzzyFirstPair.map({ FuzzyMatcher.isMisspelling(fuzzy, of: $0) }) == true
             {
                 found.insert(index)
             }
@@ -126,11 +137,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
         -> (words: Int, tokens: Int, quality: MatchQuality)?
     {
         let text = tokens[token].text
-        let joinedWords = word + 1 < words.count ? words[word] + words[word + 1] : nil
-        let joinedTokens = token + 1 < tokens.count ? text + tokens[token + 1].text : nil
         if text == words[word] { return (1, 1, .exact) }
+        let joinedWords = word + 1 < words.count ? words[word] + words[word + 1] : nil
         if let joinedWords, text == joinedWords { return (2, 1, .exact) }
-        if let joinedTokens, joinedTokens == words[word], tokens[token + 1].kind == .word { return (1, 2, .exact) }
+        if token + 1 < tokens.count, tokens[token + 1].kind == .word, text + tokens[token + 1].text == words[word] {
+            return (1, 2, .exact)
+        }
         guard tokens[token].kind == .word else { return nil }
         if FuzzyMatcher.isMisspelling(text, of: words[word]) { return (1, 1, .fuzzy) }
         if let joinedWords, FuzzyMatcher.isMisspelling(text, of: joinedWords) { return (2, 1, .fuzzy) }

@@ -11,9 +11,22 @@ import Foundation
 public enum TextNormalizer {
     /// `text` lower-cased with diacritics and ligatures folded, and nothing else changed.
     public static func normalize(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(text) }
         let folded = String(text).lowercased().folding(options: .diacriticInsensitive, locale: nil)
         guard folded.contains(where: { ligatures[$0] != nil }) else { return folded }
         return folded.reduce(into: "") { result, character in result += ligatures[character] ?? String(character) }
+    }
+
+    /// ASCII `text` lower-cased: nothing to fold.
+    private static func asciiLowercased(_ text: some StringProtocol) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                buffer[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The words, numbers and symbols of `text` in order, slang and contractions expanded.

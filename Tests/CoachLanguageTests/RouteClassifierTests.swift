@@ -1,4 +1,4 @@
-import CoachLanguage
+@testable import CoachLanguage
 import Testing
 
 @Suite("Route classifier")
@@ -79,5 +79,36 @@ struct RouteClassifierTests {
     @Test func isConfidentWhenOneRouteClearlyWins() {
         #expect(RouteClassifier.classify("what's my net worth").confidence >= 0.7)
         #expect(RouteClassifier.classify("thanks, bye").confidence >= 0.6)
+    }
+}
+
+@Suite("Turn readings")
+struct TurnReadingsTests {
+    @Test func aRememberedReadingIsTheReadingOfTheTurn() {
+        let readings = TurnReadings(capacity: 8)
+        let turn = "A house down payment of $60,000 by 2030 needs $1,150 a month. Shall I save it as a goal?"
+        let fresh = TurnReading(turn)
+        for _ in 0..<2 {
+            let reading = readings.reading(of: turn)
+            #expect(reading.proposes == fresh.proposes && reading.proposes)
+            #expect(reading.task?.intent == fresh.task?.intent && reading.task?.score == fresh.task?.score)
+            #expect(reading.replies == fresh.replies)
+        }
+        #expect(readings.count == 1)
+    }
+
+    @Test func keepsAtMostTwoGenerationsOfTurns() {
+        let readings = TurnReadings(capacity: 4)
+        for index in 0..<50 { _ = readings.reading(of: "what is my net worth, take \(index)") }
+        #expect(readings.count <= 8)
+        #expect(readings.count >= 4, "the newest turns stay")
+    }
+
+    @Test func classifiesAlikeWithRememberedAndNewReadings() {
+        let recent = ["I want to save $20,000 for a car", "That needs $550 a month. Shall I save it as a goal?"]
+        let first = RouteClassifier.classify("yes please", recent: recent)
+        let again = RouteClassifier.classify("yes please", recent: recent)
+        #expect(first == again)
+        #expect(first.route == .discussGoals)
     }
 }

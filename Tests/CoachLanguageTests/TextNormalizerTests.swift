@@ -36,6 +36,13 @@ struct TextNormalizerTests {
         #expect(tokens.map(\.followsSpace) == [true, false, false, true, true, true])
     }
 
+    @Test func lowerCasesPlainASCIIExactlyAsFoundationDoes() {
+        let printable = String((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) })
+        #expect(TextNormalizer.normalize(printable) == printable.lowercased())
+        #expect(TextNormalizer.normalize("Net WORTH 2026 @Home"[...]) == "net worth 2026 @home")
+        #expect(TextNormalizer.normalize("") == "")
+    }
+
     @Test func pointsBackAtTheOriginalText() {
         let text = "Saving €20.000 for Zürich"
         #expect(
@@ -69,7 +76,47 @@ struct FuzzyMatcherTests {
         #expect(FuzzyMatcher.allowedEdits(for: "house") == 1)
         #expect(FuzzyMatcher.allowedEdits(for: "mortgage") == 2)
     }
+
+    /// The matcher stops a distance once it must exceed the allowed edits; it decides as the whole table would.
+    @Test func decidesAsTheWholeDistanceTableWould() {
+        // Words of 3 to 10 letters no lexicon has, spelled out from a number's base-4 digits.
+        func word(_ number: UInt64) -> String {
+            let letters = Array("qxzj")
+            var rest = number / 8
+            return String((0..<(3 + Int(number % 8))).map { _ in
+                defer { rest /= 4 }
+                return letters[Int(rest % 4)]
+            })
+        }
+        /// `keyword` with `edits` letters replaced and a neighbour swap, at places chosen by `seed`.
+        func misspelt(_ keyword: String, _ seed: UInt64, edits: Int) -> String {
+            var letters = Array(keyword)
+            for edit in 0..<edits {
+                letters[Int((seed >> (8 * UInt64(edit))) % UInt64(letters.count))] = "k"
+            }
+            let swap = Int(seed % UInt64(letters.count - 1))
+            letters.swapAt(swap, swap + 1)
+            return String(letters)
+        }
+        var decided = (misspellings: 0, others: 0)
+        for index in UInt64(0)..<5_000 {
+            let keyword = word(index &* 40_503 &+ 17)
+            let typed =
+                index.isMultiple(of: 2)
+                ? word(index &* 2_654_435_761) : misspelt(keyword, index &* 2_654_435_761, edits: Int(index % 3))
+            let allowed = FuzzyMatcher.allowedEdits(for: keyword)
+            let keepsFirstLetter =
+                typed.first == keyword.first || Array(typed.prefix(2)) == Array(keyword.prefix(2)).reversed()
+            let expected =
+                allowed > 0 && typed.count >= 4 && abs(typed.count - keyword.count) <= allowed && keepsFirstLetter
+                && FuzzyMatcher.distance(typed, keyword) <= allowed
+            #expect(FuzzyMatcher.isMisspelling(typed, of: keyword) == expected, "\(typed) / \(keyword)")
+            if expected { decided.misspellings += 1 } else { decided.others += 1 }
+        }
+        #expect(decided.misspellings > 500 && decided.others > 500, "both answers are exercised: \(decided)")
+    }
 }
+
 
 @Suite("Language detector")
 struct LanguageDetectorTests {
