@@ -66,9 +66,9 @@ public struct CoachTurnRunner: Sendable {
         let history = try await history(conversationID: conversationID, userID: userID)
         _ = try await conversations.append(conversationID: conversationID, userID: userID, role: .user, content: message)
         let day = today ?? Self.utcToday()
-        try await finishStoppedRun(conversationID: conversationID, userID: userID)
+        let latest = try await latestRunFinishingStopped(conversationID: conversationID, userID: userID)
         let run: CompiledGraph<CoachTurnState>.Run
-        if let paused = try await checkpointer.pausedRun(conversationID: conversationID, userID: userID) {
+        if let paused = latest, paused.status == .interrupted {
             run = try await graph.resume(runID: paused.runID, checkpointer: checkpointer, events: events) { state in
                 state.message = message
                 state.history = history
@@ -111,14 +111,16 @@ public struct CoachTurnRunner: Sendable {
         return history
     }
 
-    /// Finishes the conversation's last run if it stopped part-way (a service stayed away, or its
-    /// gateway died), so what it settled lands (a confirmed goal) before the next message. If it
-    /// fails again it is left for the next message, and pruned in the end.
-    private func finishStoppedRun(conversationID: String, userID: String) async throws {
-        guard let latest = try await checkpointer.latest(conversationID: conversationID, userID: userID),
-            latest.status == .running
-        else { return }
-        _ = try? await graph.resume(runID: latest.runID, checkpointer: checkpointer)
+    /// The conversation's latest run, after finishing it if it stopped part-way (a service stayed away, or its
+    /// gateway died), so what it settled lands (a confirmed goal) before the next message. If it fails again it is
+    /// left for the next message, and pruned in the end.
+    private func latestRunFinishingStopped(
+        conversationID: String, userID: String
+    ) async throws -> PostgresCheckpointer.RunStanding? {
+        let latest = try await checkpointer.latestRun(conversationID: conversationID, userID: userID)
+        guard let stopped = latest, stopped.status == .running else { return latest }
+        _ = try? await graph.resume(runID: stopped.runID, checkpointer: checkpointer)
+        return try await checkpointer.latestRun(conversationID: conversationID, userID: userID)
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`.

@@ -61,24 +61,31 @@ public struct PostgresCheckpointer: GraphCheckpointer {
         return try rows.first.map(checkpoint(from:))
     }
 
-    /// The latest checkpoint of `conversationID` (owned by `userID`), of whichever run wrote last:
-    /// a pause waiting for the person's answer, a run that stopped part-way, or a finished one.
-    public func latest(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
+    /// Where a conversation's latest run stands: the run and the status of its latest checkpoint.
+    public struct RunStanding: Sendable, Equatable {
+        public let runID: String
+        public let status: GraphCheckpoint<CoachTurnState>.Status
+
+        public init(runID: String, status: GraphCheckpoint<CoachTurnState>.Status) {
+            self.runID = runID
+            self.status = status
+        }
+    }
+
+    /// The run of `conversationID` (owned by `userID`) that wrote last, and how it stands: paused for the
+    /// person's answer, stopped part-way, or finished. Reads no state: resuming the run loads it.
+    public func latestRun(conversationID: String, userID: String) async throws -> RunStanding? {
         guard UUID(uuidString: conversationID) != nil, UUID(uuidString: userID) != nil else { return nil }
         let rows = try await client.query(
             """
-            SELECT run_id::text AS run_id, step, node, next_node, status, interrupt_reason, state_sealed, state_key_id
-            FROM plutus_graph_checkpoints
+            SELECT run_id::text AS run_id, status FROM plutus_graph_checkpoints
             WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
             ORDER BY created_at DESC, step DESC LIMIT 1
             """)
-        return try rows.first.map(checkpoint(from:))
-    }
-
-    /// The run of `conversationID` that a node paused for the person's answer, when the
-    /// conversation's latest checkpoint is that pause (a run started after it supersedes it).
-    public func pausedRun(conversationID: String, userID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
-        try await latest(conversationID: conversationID, userID: userID).flatMap { $0.status == .interrupted ? $0 : nil }
+        return try rows.first.map { row in
+            let status = GraphCheckpoint<CoachTurnState>.Status(rawValue: try row.decode("status", as: String.self))
+            return RunStanding(runID: try row.decode("run_id"), status: status ?? .running)
+        }
     }
 
     /// Deletes the checkpoints of every run whose newest checkpoint is older than `age`: finished

@@ -49,9 +49,9 @@ import Testing
             #expect(latest.step == 2 && latest.status == .interrupted && latest.interruptReason == "confirm_goals")
             #expect(latest.state.message == "I owe $12,400 on my Visa")
             #expect(latest.state.context == nil, "the context is the context engine's to keep")
-            let paused = try await checkpointer.pausedRun(conversationID: conversation, userID: Self.user)
-            #expect(paused?.runID == run)
-            #expect(try await checkpointer.pausedRun(conversationID: conversation, userID: UUID().uuidString) == nil)
+            let standing = try await checkpointer.latestRun(conversationID: conversation, userID: Self.user)
+            #expect(standing == .init(runID: run, status: .interrupted))
+            #expect(try await checkpointer.latestRun(conversationID: conversation, userID: UUID().uuidString) == nil)
             let rows = try await client.query("SELECT state_sealed FROM plutus_graph_checkpoints")
             for row in rows {
                 let bytes = try row.decode("state_sealed", as: [UInt8].self)
