@@ -23,6 +23,8 @@ public struct CoachTurnRunner: Sendable {
     private let audit: AuditLog
     private let historyLimit: Int
     private let foldAfter: Int
+    /// How many of the person's folded questions the summary quotes.
+    static let foldedQuestions = 8
 
     /// - Parameters:
     ///   - audit: where the turn's model calls (tokens, latency, outcome) are recorded.
@@ -99,13 +101,13 @@ public struct CoachTurnRunner: Sendable {
         var history = recent.map {
             ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000))
         }
-        guard let oldest = recent.first, recent.count == historyLimit,
-            try await conversations.count(conversationID: conversationID, userID: userID) > foldAfter
-        else { return history }
-        let older = try await conversations.messages(
-            conversationID: conversationID, userID: userID, limit: 500, before: oldest.createdAt)
-        guard !older.isEmpty else { return history }
-        let summary = ConversationDigest.earlier(older)
+        guard let oldest = recent.first, recent.count == historyLimit else { return history }
+        let count = try await conversations.count(conversationID: conversationID, userID: userID)
+        guard count > foldAfter, count > recent.count else { return history }
+        let questions = try await conversations.messages(
+            conversationID: conversationID, userID: userID, limit: Self.foldedQuestions, before: oldest.createdAt,
+            role: .user)
+        let summary = ConversationDigest.earlier(count: count - recent.count, questions: questions)
         try await conversations.updateSummary(conversationID: conversationID, userID: userID, summary: summary)
         history.insert(ChatTurn(role: ChatTurn.summaryRole, content: summary), at: 0)
         return history

@@ -10,12 +10,12 @@ public enum ConversationDigest {
         return summary + "."
     }
 
-    /// Turns folded out of a long conversation: how many, and the person's last `questions`
-    /// questions among them, oldest first.
-    public static func earlier(_ messages: [ConversationStore.Message], questions: Int = 8) -> String {
-        let asked = messages.filter { $0.role == .user }.suffix(questions).map { "“\(excerpt($0.content))”" }
-        guard !asked.isEmpty else { return "Earlier in this conversation: \(messages.count) messages." }
-        return "Earlier in this conversation (\(messages.count) messages) the person asked: \(asked.joined(separator: "; "))."
+    /// Turns folded out of a long conversation: how many (`count`), and the person's last questions among
+    /// them (`questions`, oldest first).
+    public static func earlier(count: Int, questions: [ConversationStore.Message]) -> String {
+        let asked = questions.filter { $0.role == .user }.map { "“\(excerpt($0.content))”" }
+        guard !asked.isEmpty else { return "Earlier in this conversation: \(count) messages." }
+        return "Earlier in this conversation (\(count) messages) the person asked: \(asked.joined(separator: "; "))."
     }
 
     private static func excerpt(_ text: String) -> String {

@@ -94,16 +94,18 @@ public struct ConversationStore: Sendable {
         return Message(id: id, conversationID: conversationID, role: role, content: content, createdAt: try row.decode("created_at"))
     }
 
-    /// Up to `limit` messages of `userID`'s conversation, oldest first; with `before`, those written before it.
-    public func messages(conversationID: String, userID: String, limit: Int = 50, before: Date? = nil) async throws
-        -> [Message]
-    {
+    /// Up to `limit` messages of `userID`'s conversation, oldest first; with `before`, those written before it;
+    /// with `role`, only that role's.
+    public func messages(
+        conversationID: String, userID: String, limit: Int = 50, before: Date? = nil, role: Role? = nil
+    ) async throws -> [Message] {
         let rows = try await client.query(
             """
             SELECT * FROM (
                 SELECT id::text AS id, role, content_sealed, content_key_id, created_at FROM plutus_messages
                 WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
                   AND (\(before)::timestamptz IS NULL OR created_at < \(before)::timestamptz)
+                  AND (\(role?.rawValue)::text IS NULL OR role = \(role?.rawValue)::text)
                 ORDER BY created_at DESC, id DESC LIMIT \(max(1, min(limit, 500)))
             ) newest ORDER BY created_at, id
             """)

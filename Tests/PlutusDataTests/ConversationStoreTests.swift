@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    @Test func historyCanBeOneRolesOnly() async throws {
+        try await withStore { store, _ in
+            let conversation = try await store.start(userID: Self.user)
+            for index in 0..<3 {
+                _ = try await store.append(conversationID: conversation.id, userID: Self.user, role: .user, content: "q\(index)")
+                _ = try await store.append(conversationID: conversation.id, userID: Self.user, role: .assistant, content: "a\(index)")
+            }
+            let asked = try await store.messages(conversationID: conversation.id, userID: Self.user, limit: 2, role: .user)
+            #expect(asked.map(\.content) == ["q1", "q2"])
+            let answered = try await store.messages(conversationID: conversation.id, userID: Self.user, role: .assistant)
+            #expect(answered.map(\.content) == ["a0", "a1", "a2"])
+        }
+    }
+
     @Test func anotherUserCannotReadOrWriteTheConversation() async throws {
         try await withStore { store, _ in
             let conversation = try await store.start(userID: Self.user)
