@@ -77,10 +77,13 @@ public struct ConversationStore: Sendable {
         let id = UUID().uuidString.lowercased()
         let sealed = try cipher.seal(content, context: SealedColumns.messageContent(messageID: id))
         let insert: PostgresQuery = """
+            WITH counted AS (
+                UPDATE plutus_conversations SET message_count = message_count + 1
+                WHERE id = \(conversationID)::uuid AND user_id = \(userID)::uuid AND ended_at IS NULL
+                RETURNING id, user_id)
             INSERT INTO plutus_messages (id, conversation_id, user_id, role, content_sealed, content_key_id)
-            SELECT \(id)::uuid, c.id, c.user_id, \(role.rawValue), \(sealed.bytes), \(sealed.keyID)
-            FROM plutus_conversations c
-            WHERE c.id = \(conversationID)::uuid AND c.user_id = \(userID)::uuid AND c.ended_at IS NULL
+            SELECT \(id)::uuid, counted.id, counted.user_id, \(role.rawValue), \(sealed.bytes), \(sealed.keyID)
+            FROM counted
             RETURNING created_at
             """
         let rows: PostgresRows
@@ -102,11 +105,12 @@ public struct ConversationStore: Sendable {
         let rows = try await client.query(
             """
             SELECT * FROM (
-                SELECT id::text AS id, role, content_sealed, content_key_id, created_at FROM plutus_messages
-                WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
-                  AND (\(before)::timestamptz IS NULL OR created_at < \(before)::timestamptz)
-                  AND (\(role?.rawValue)::text IS NULL OR role = \(role?.rawValue)::text)
-                ORDER BY created_at DESC, id DESC LIMIT \(max(1, min(limit, 500)))
+                SELECT m.id::text AS id, m.role, m.content_sealed, m.content_key_id, m.created_at
+                FROM plutus_messages m
+                WHERE m.conversation_id = \(conversationID)::uuid AND m.user_id = \(userID)::uuid
+                  AND (\(before)::timestamptz IS NULL OR m.created_at < \(before)::timestamptz)
+                  AND (\(role?.rawValue)::text IS NULL OR m.role = \(role?.rawValue)::text)
+                ORDER BY m.created_at DESC, m.id DESC LIMIT \(max(1, min(limit, 500)))
             ) newest ORDER BY created_at, id
             """)
         return try rows.map { row in
@@ -123,8 +127,8 @@ public struct ConversationStore: Sendable {
     public func count(conversationID: String, userID: String) async throws -> Int {
         let rows = try await client.query(
             """
-            SELECT count(*)::int AS n FROM plutus_messages
-            WHERE conversation_id = \(conversationID)::uuid AND user_id = \(userID)::uuid
+            SELECT message_count AS n FROM plutus_conversations
+            WHERE id = \(conversationID)::uuid AND user_id = \(userID)::uuid
             """)
         return try rows.first?.decode("n", as: Int.self) ?? 0
     }

@@ -27,7 +27,9 @@ public struct Migration: Sendable {
     }
 
     /// Every migration, oldest first.
-    public static let all: [Migration] = [.hostTables, .plutusTables, .graphRuns, .idempotencyKeys]
+    public static let all: [Migration] = [
+        .hostTables, .plutusTables, .graphRuns, .idempotencyKeys, .conversationCounts,
+    ]
 
     /// SHA-256 of the template, so an applied migration edited afterwards is noticed.
     public var checksum: String {

@@ -81,6 +81,8 @@ import Testing
             #expect(asked.map(\.content) == ["q1", "q2"])
             let answered = try await store.messages(conversationID: conversation.id, userID: Self.user, role: .assistant)
             #expect(answered.map(\.content) == ["a0", "a1", "a2"])
+            #expect(try await store.count(conversationID: conversation.id, userID: Self.user) == 6)
+            #expect(try await store.count(conversationID: conversation.id, userID: UUID().uuidString) == 0)
         }
     }
 
