@@ -111,22 +111,27 @@ extension Data: PostgresDecodable {
 
 /// Decoding of `bytea`'s hex text format.
 enum PostgresHex {
+    /// The bytes of a `bytea` in PostgreSQL's hex format (`\x` and two hex digits per byte), or `nil` when
+    /// `text` is not that.
     static func decodeBytea(_ text: String) -> [UInt8]? {
-        let utf8 = text.utf8
-        guard utf8.count >= 2, utf8.count % 2 == 0, text.hasPrefix("\\x") else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2 - 1)
-        var high: UInt8?
-        for character in utf8.dropFirst(2) {
-            guard let nibble = nibble(character) else { return nil }
-            if let first = high {
-                bytes.append(first << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
+        var text = text
+        return text.withUTF8 { utf8 -> [UInt8]? in
+            guard utf8.count >= 2, utf8.count % 2 == 0, utf8[0] == UInt8(ascii: "\\"), utf8[1] == UInt8(ascii: "x")
+            else { return nil }
+            let count = utf8.count / 2 - 1
+            var valid = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for offset in 0..<count {
+                    guard let high = nibble(utf8[2 + 2 * offset]), let low = nibble(utf8[3 + 2 * offset]) else {
+                        valid = false
+                        break
+                    }
+                    buffer[offset] = high << 4 | low
+                }
+                initialized = valid ? count : 0
             }
+            return valid ? bytes : nil
         }
-        return bytes
     }
 
     private static func nibble(_ character: UInt8) -> UInt8? {

@@ -41,6 +41,14 @@ struct PostgresDecodingTests {
         }
     }
 
+    @Test func byteaHexTextIsReadExactlyAndAnythingElseRefused() throws {
+        #expect(try [UInt8](postgresText: "\\x00ff10Ab", type: .bytea) == [0x00, 0xFF, 0x10, 0xAB])
+        #expect(try [UInt8](postgresText: "\\x", type: .bytea) == [])
+        for malformed in ["", "\\", "00ff", "\\x0", "\\x0g", "\\xff0", "x\\00", "\\x00é"] {
+            #expect(throws: PostgresDecodingFailure.self, "\(malformed)") { try [UInt8](postgresText: malformed, type: .bytea) }
+        }
+    }
+
     @Test func numericKeepsEveryDigit() async throws {
         try await withClient(try TestDatabase.makeClient()) { client async throws in
             let rows = try await client.query("SELECT 0.1::numeric + 0.2::numeric AS sum, (-1234.50)::numeric(10,2) AS debt")
