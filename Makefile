@@ -61,6 +61,8 @@ bench: services ## Release build, then the bridge, RPC, context and coach benchm
 	for product in plutus-bench-coach plutus-context plutus-conversation-agent plutus-financial-agent \
 		plutus-goal-agent plutus-recommendation-agent; do $(SWIFT) build -c release --product $$product || exit 1; done
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-coach
+	$(SWIFT) build -c release --product plutus-bench-language
+	.build/release/plutus-bench-language
 
 clean: ## Remove build output (not .data/)
 	rm -rf .build

@@ -5,7 +5,7 @@
 set -euo pipefail
 N=${1:-200}
 API=${PLUTUS_API_URL:-http://127.0.0.1:8080}
-PLUTUS=${PLUTUS:-.build/release/plutus}
+PLUTUS=${PLUTUS:-$(cd "$(dirname "$0")/../.." && pwd)/.build/release/plutus}
 echo "return {"
 for user in $(psql "$DATABASE_URL" -Atc "SELECT id FROM users ORDER BY id LIMIT $N"); do
   token=$("$PLUTUS" token --user "$user")
