@@ -15,7 +15,7 @@ let services: [(product: String, target: String, folder: String, needs: [Target.
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
     ("plutus-goal-agent", "GoalAgentService", "GoalAgent", ["Coach"]),
     ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent", ["Coach"]),
-    ("plutus-vector", "VectorService", "Vector", []),
+    ("plutus-vector", "VectorService", "Vector", ["VectorStore"]),
 ]
 
 let serviceDependencies: [Target.Dependency] = [
@@ -136,6 +136,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // plutus-vector's store: collections in tenant namespaces, exact search with metadata filters, an
+        // append-only log with snapshots, and the default local embedder.
+        .target(
+            name: "VectorStore", dependencies: ["PlutusWire", "RPCCore", "RPCTransport"], swiftSettings: swiftSettings),
         // The coach's arithmetic: time value of money, debts, cash flow, goals, projections, portfolios. No I/O.
         .target(name: "FinanceEngine", swiftSettings: swiftSettings),
         // The offline language engine's reading: amounts, dates, goals, routes and analyses in a person's words.
@@ -324,7 +328,8 @@ let package = Package(
             name: "ContextEngineTests",
             dependencies: [
                 "ContextEngine", "PlutusData", "PlutusWire", "Postgres", "Redis", "RPCCore", "RPCTransport",
-                "PlutusTestSupport", "ProcessSupport", "PlutusService", .product(name: "Logging", package: "swift-log"),
+                "PlutusTestSupport", "ProcessSupport", "PlutusService", "VectorStore",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
@@ -334,6 +339,7 @@ let package = Package(
             name: "FinanceEngineTests", dependencies: ["FinanceEngine", "PlutusTestSupport"],
             exclude: ["reference.py"], swiftSettings: swiftSettings),
         .testTarget(name: "CoachLanguageTests", dependencies: ["CoachLanguage", "FinanceEngine"], swiftSettings: swiftSettings),
+        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "PlutusWire"], swiftSettings: swiftSettings),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CoachTests",

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 public import PlutusWire
 public import RPCCore
@@ -29,11 +30,27 @@ public struct VectorMemorySource: MemorySource {
 
     public func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory] {
         let request = QueryRequest(tenant: userID, collection: Self.collection, text: topic, topK: count)
-        let response: QueryResponse = try await caller.unary(
-            Self.queryMethod, request, as: QueryResponse.self, deadline: RPCDeadline(after: deadline), metadata: metadata)
-        return response.hits.map { hit in
-            Memory(id: hit.id, text: hit.document, distance: Double(hit.distance), kind: hit.metadata["kind"] ?? "")
+        let response: QueryResponse
+        do {
+            response = try await caller.unary(
+                Self.queryMethod, request, as: QueryResponse.self, deadline: RPCDeadline(after: deadline),
+                metadata: metadata)
+        } catch let error as RPCError where error.code == .notFound {
+            return []  // nothing remembered yet: the person's collection is made with their first memory
         }
+        return response.hits.map { hit in
+            Memory(id: hit.id, text: hit.document, distance: Double(hit.distance), kind: Self.kind(in: hit.metadataJSON))
+        }
+    }
+}
+
+extension VectorMemorySource {
+    /// The `kind` a memory's metadata names (a summary, an insight), or "" when it names none.
+    static func kind(in metadataJSON: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(metadataJSON.utf8)) as? [String: Any] else {
+            return ""
+        }
+        return object["kind"] as? String ?? ""
     }
 }
 

@@ -65,14 +65,17 @@ enum Fixtures {
 
     static let item = VectorItem(
         id: "mem-1", vector: [0.25, -1.5, .infinity, -.infinity, .greatestFiniteMagnitude, .leastNonzeroMagnitude],
-        document: unicode, metadata: ["user": "u1", "kind": "insight", "": "empty key"])
+        document: unicode, metadataJSON: #"{"user": "u1", "kind": "insight", "": "empty key", "n": 1.5}"#)
 
     static let modelCall = ModelCall(
         provider: "anthropic", model: "claude-sonnet-4-5", purpose: "write", outcome: "failed:overloaded",
         inputTokens: .max, outputTokens: 1, cacheCreationInputTokens: 2_048, cacheReadInputTokens: 4_096,
         latencyMs: 1_234, attempts: .max)
 
-    static let hit = QueryHit(id: "mem-1", distance: 0.125, document: "doc", metadata: ["k": "v", "ü": "✓"])
+    static let hit = QueryHit(id: "mem-1", distance: 0.125, document: "doc", metadataJSON: #"{"k": "v", "ü": "✓"}"#)
+
+    static let collection = VectorCollection(
+        tenant: "user-1", name: "memory", dimension: 384, distance: .l2, embedder: "plutus-hashed-ngrams-384", count: .max)
 
     /// One fully set message of every generated type.
     static let all: [any WireMessage] = [
@@ -137,12 +140,28 @@ enum Fixtures {
         HealthCheckRequest(service: "plutus.v1.ContextEngine"),
         HealthCheckResponse(status: .notServing),
         item,
-        UpsertRequest(tenant: "user-1", collection: "memory", items: [item, VectorItem(id: "empty")]),
+        UpsertRequest(
+            tenant: "user-1", collection: "memory", items: [item, VectorItem(id: "empty")], dimension: 4_096,
+            distance: .dot),
         UpsertResponse(upserted: .max),
         QueryRequest(
             tenant: "user-1", collection: "memory", vector: [1, 0, -1], text: "budget", topK: 5,
-            whereJSON: #"{"kind": {"$eq": "insight"}}"#),
+            whereJSON: #"{"kind": {"$eq": "insight"}}"#, documentContains: unicode),
         hit,
         QueryResponse(hits: [hit, QueryHit()]),
+        collection,
+        GetRequest(
+            tenant: "user-1", collection: "memory", ids: ["a", unicode], whereJSON: "{}", documentContains: "x", limit: 7,
+            includeVectors: true),
+        GetResponse(items: [item, VectorItem()]),
+        DeleteRequest(tenant: "user-1", collection: "memory", ids: ["a", ""], whereJSON: #"{"k": 1}"#, documentContains: "y"),
+        DeleteResponse(deleted: .max),
+        CountRequest(tenant: "user-1", collection: "memory"),
+        CountResponse(count: .max),
+        ListCollectionsRequest(tenant: unicode),
+        ListCollectionsResponse(collections: [collection, VectorCollection()]),
+        DeleteCollectionRequest(tenant: "user-1", collection: "memory"),
+        DeleteCollectionResponse(deleted: true),
+        VectorLogRecord(kind: .deleteCollection, collection: collection, items: [item], ids: ["a", unicode]),
     ]
 }

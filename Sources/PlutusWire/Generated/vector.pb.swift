@@ -3,24 +3,163 @@
 
 import PlutusProtoC
 
-public struct VectorItem: Sendable, Hashable {
-    public var id: String = ""  // = 1
-    public var vector: [Float] = []  // = 2
-    public var document: String = ""  // = 3
-    public var metadata: [String: String] = [:]  // = 4
+/// How a collection measures distance (smaller is closer).
+public enum VectorDistance: RawRepresentable, Sendable, Hashable, CaseIterable {
+    /// 1 - cosine similarity
+    case cosine  // = 0
+    /// 1 - dot product
+    case dot  // = 1
+    /// squared Euclidean distance
+    case l2  // = 2
+    /// A value this build does not know, kept so that it survives decoding and re-encoding.
+    case unrecognized(Int32)
+
+    public static let allCases: [Self] = [.cosine, .dot, .l2]
+
+    public init() {
+        self = .cosine
+    }
+
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .cosine
+        case 1: self = .dot
+        case 2: self = .l2
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    public var rawValue: Int32 {
+        switch self {
+        case .cosine: 0
+        case .dot: 1
+        case .l2: 2
+        case .unrecognized(let value): value
+        }
+    }
+}
+
+/// What one record of the store's append-only log does.
+public enum VectorLogKind: RawRepresentable, Sendable, Hashable, CaseIterable {
+    /// `collection` (created if new) and `items`, vectors filled in
+    case upsert  // = 0
+    /// `ids` from `collection`
+    case delete  // = 1
+    case deleteCollection  // = 2
+    /// A value this build does not know, kept so that it survives decoding and re-encoding.
+    case unrecognized(Int32)
+
+    public static let allCases: [Self] = [.upsert, .delete, .deleteCollection]
+
+    public init() {
+        self = .upsert
+    }
+
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .upsert
+        case 1: self = .delete
+        case 2: self = .deleteCollection
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    public var rawValue: Int32 {
+        switch self {
+        case .upsert: 0
+        case .delete: 1
+        case .deleteCollection: 2
+        case .unrecognized(let value): value
+        }
+    }
+}
+
+public struct VectorCollection: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+    public var name: String = ""  // = 2
+    public var dimension: UInt32 = 0  // = 3
+    public var distance: VectorDistance = .cosine  // = 4
+    /// what filled it from text; empty: vectors only
+    public var embedder: String = ""  // = 5
+    /// items, in answers
+    public var count: UInt64 = 0  // = 6
 
     public init() {}
 
     public init(
-        id: String = "",
-        vector: [Float] = [],
-        document: String = "",
-        metadata: [String: String] = [:]
+        tenant: String = "",
+        name: String = "",
+        dimension: UInt32 = 0,
+        distance: VectorDistance = .cosine,
+        embedder: String = "",
+        count: UInt64 = 0
     ) {
+        self.tenant = tenant
+        self.name = name
+        self.dimension = dimension
+        self.distance = distance
+        self.embedder = embedder
+        self.count = count
+    }
+}
+
+extension VectorCollection: WireMessage {
+    public static let fullName = "plutus.v1.VectorCollection"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__vector_collection__get_packed_size(message)) {
+                plutus__v1__vector_collection__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__vector_collection__unpack(nil, $0, $1) }
+        defer { plutus__v1__vector_collection__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__VectorCollection> {
+        let message = arena.allocate(Plutus__V1__VectorCollection.self)
+        plutus__v1__vector_collection__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        if !self.name.isEmpty { message.pointee.name = try arena.cString(self.name) }
+        message.pointee.dimension = self.dimension
+        message.pointee.distance = .init(rawValue: .init(truncatingIfNeeded: self.distance.rawValue))
+        if !self.embedder.isEmpty { message.pointee.embedder = try arena.cString(self.embedder) }
+        message.pointee.count = self.count
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__VectorCollection>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+        self.name = WireC.string(message.pointee.name)
+        self.dimension = message.pointee.dimension
+        self.distance = VectorDistance(rawValue: Int32(truncatingIfNeeded: message.pointee.distance.rawValue))
+        self.embedder = WireC.string(message.pointee.embedder)
+        self.count = message.pointee.count
+    }
+}
+
+public struct VectorItem: Sendable, Hashable {
+    public var id: String = ""  // = 1
+    /// empty in an upsert: the store embeds `document`
+    public var vector: [Float] = []  // = 2
+    public var document: String = ""  // = 3
+    /// a JSON object; empty = none
+    public var metadataJSON: String = ""  // = 4
+
+    public init() {}
+
+    public init(id: String = "", vector: [Float] = [], document: String = "", metadataJSON: String = "") {
         self.id = id
         self.vector = vector
         self.document = document
-        self.metadata = metadata
+        self.metadataJSON = metadataJSON
     }
 }
 
@@ -49,14 +188,7 @@ extension VectorItem: WireMessage {
         if !self.id.isEmpty { message.pointee.id = try arena.cString(self.id) }
         (message.pointee.n_vector, message.pointee.vector) = arena.array(self.vector) { $0 }
         if !self.document.isEmpty { message.pointee.document = try arena.cString(self.document) }
-        (message.pointee.n_metadata, message.pointee.metadata) = try arena.array(self.metadata.sorted { $0.key < $1.key }) {
-            (pair) throws -> UnsafeMutablePointer<Plutus__V1__VectorItem__MetadataEntry>? in
-            let entry = arena.allocate(Plutus__V1__VectorItem__MetadataEntry.self)
-            plutus__v1__vector_item__metadata_entry__init(entry)
-            entry.pointee.key = try arena.cString(pair.key)
-            entry.pointee.value = try arena.cString(pair.value)
-            return entry
-        }
+        if !self.metadataJSON.isEmpty { message.pointee.metadata_json = try arena.cString(self.metadataJSON) }
         return message
     }
 
@@ -65,24 +197,33 @@ extension VectorItem: WireMessage {
         self.id = WireC.string(message.pointee.id)
         self.vector = WireC.array(message.pointee.vector, count: message.pointee.n_vector)
         self.document = WireC.string(message.pointee.document)
-        self.metadata = WireC.dictionary(message.pointee.metadata, count: message.pointee.n_metadata) {
-            (WireC.string($0.pointee.key), WireC.string($0.pointee.value))
-        }
+        self.metadataJSON = WireC.string(message.pointee.metadata_json)
     }
 }
 
+/// Creates the collection when it is missing: with `dimension` (0: the first vectors', or the
+/// embedder's) and `distance`.
 public struct UpsertRequest: Sendable, Hashable {
-    /// the user id: each user's memory is separate
     public var tenant: String = ""  // = 1
     public var collection: String = ""  // = 2
     public var items: [VectorItem] = []  // = 3
+    public var dimension: UInt32 = 0  // = 4
+    public var distance: VectorDistance = .cosine  // = 5
 
     public init() {}
 
-    public init(tenant: String = "", collection: String = "", items: [VectorItem] = []) {
+    public init(
+        tenant: String = "",
+        collection: String = "",
+        items: [VectorItem] = [],
+        dimension: UInt32 = 0,
+        distance: VectorDistance = .cosine
+    ) {
         self.tenant = tenant
         self.collection = collection
         self.items = items
+        self.dimension = dimension
+        self.distance = distance
     }
 }
 
@@ -113,6 +254,8 @@ extension UpsertRequest: WireMessage {
         (message.pointee.n_items, message.pointee.items) = try arena.array(self.items) {
             try Optional($0.cMessage(in: arena))
         }
+        message.pointee.dimension = self.dimension
+        message.pointee.distance = .init(rawValue: .init(truncatingIfNeeded: self.distance.rawValue))
         return message
     }
 
@@ -121,6 +264,8 @@ extension UpsertRequest: WireMessage {
         self.tenant = WireC.string(message.pointee.tenant)
         self.collection = WireC.string(message.pointee.collection)
         self.items = WireC.messages(message.pointee.items, count: message.pointee.n_items) { VectorItem(cMessage: $0) }
+        self.dimension = message.pointee.dimension
+        self.distance = VectorDistance(rawValue: Int32(truncatingIfNeeded: message.pointee.distance.rawValue))
     }
 }
 
@@ -176,6 +321,8 @@ public struct QueryRequest: Sendable, Hashable {
     public var topK: UInt32 = 0  // = 5
     /// a metadata filter, ChromaDB `where` syntax; empty = none
     public var whereJSON: String = ""  // = 6
+    /// only documents containing this text; empty = any
+    public var documentContains: String = ""  // = 7
 
     public init() {}
 
@@ -185,7 +332,8 @@ public struct QueryRequest: Sendable, Hashable {
         vector: [Float] = [],
         text: String = "",
         topK: UInt32 = 0,
-        whereJSON: String = ""
+        whereJSON: String = "",
+        documentContains: String = ""
     ) {
         self.tenant = tenant
         self.collection = collection
@@ -193,6 +341,7 @@ public struct QueryRequest: Sendable, Hashable {
         self.text = text
         self.topK = topK
         self.whereJSON = whereJSON
+        self.documentContains = documentContains
     }
 }
 
@@ -224,6 +373,9 @@ extension QueryRequest: WireMessage {
         if !self.text.isEmpty { message.pointee.text = try arena.cString(self.text) }
         message.pointee.top_k = self.topK
         if !self.whereJSON.isEmpty { message.pointee.where_json = try arena.cString(self.whereJSON) }
+        if !self.documentContains.isEmpty {
+            message.pointee.document_contains = try arena.cString(self.documentContains)
+        }
         return message
     }
 
@@ -235,28 +387,23 @@ extension QueryRequest: WireMessage {
         self.text = WireC.string(message.pointee.text)
         self.topK = message.pointee.top_k
         self.whereJSON = WireC.string(message.pointee.where_json)
+        self.documentContains = WireC.string(message.pointee.document_contains)
     }
 }
 
 public struct QueryHit: Sendable, Hashable {
     public var id: String = ""  // = 1
-    /// cosine distance: 1 - cosine similarity
     public var distance: Float = 0  // = 2
     public var document: String = ""  // = 3
-    public var metadata: [String: String] = [:]  // = 4
+    public var metadataJSON: String = ""  // = 4
 
     public init() {}
 
-    public init(
-        id: String = "",
-        distance: Float = 0,
-        document: String = "",
-        metadata: [String: String] = [:]
-    ) {
+    public init(id: String = "", distance: Float = 0, document: String = "", metadataJSON: String = "") {
         self.id = id
         self.distance = distance
         self.document = document
-        self.metadata = metadata
+        self.metadataJSON = metadataJSON
     }
 }
 
@@ -285,14 +432,7 @@ extension QueryHit: WireMessage {
         if !self.id.isEmpty { message.pointee.id = try arena.cString(self.id) }
         message.pointee.distance = self.distance
         if !self.document.isEmpty { message.pointee.document = try arena.cString(self.document) }
-        (message.pointee.n_metadata, message.pointee.metadata) = try arena.array(self.metadata.sorted { $0.key < $1.key }) {
-            (pair) throws -> UnsafeMutablePointer<Plutus__V1__QueryHit__MetadataEntry>? in
-            let entry = arena.allocate(Plutus__V1__QueryHit__MetadataEntry.self)
-            plutus__v1__query_hit__metadata_entry__init(entry)
-            entry.pointee.key = try arena.cString(pair.key)
-            entry.pointee.value = try arena.cString(pair.value)
-            return entry
-        }
+        if !self.metadataJSON.isEmpty { message.pointee.metadata_json = try arena.cString(self.metadataJSON) }
         return message
     }
 
@@ -301,9 +441,7 @@ extension QueryHit: WireMessage {
         self.id = WireC.string(message.pointee.id)
         self.distance = message.pointee.distance
         self.document = WireC.string(message.pointee.document)
-        self.metadata = WireC.dictionary(message.pointee.metadata, count: message.pointee.n_metadata) {
-            (WireC.string($0.pointee.key), WireC.string($0.pointee.value))
-        }
+        self.metadataJSON = WireC.string(message.pointee.metadata_json)
     }
 }
 
@@ -348,5 +486,570 @@ extension QueryResponse: WireMessage {
     init(cMessage message: UnsafePointer<Plutus__V1__QueryResponse>) {
         self.init()
         self.hits = WireC.messages(message.pointee.hits, count: message.pointee.n_hits) { QueryHit(cMessage: $0) }
+    }
+}
+
+/// By ids, or by filter, or both (an item must match both); neither: every item, up to `limit`.
+public struct GetRequest: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+    public var collection: String = ""  // = 2
+    public var ids: [String] = []  // = 3
+    public var whereJSON: String = ""  // = 4
+    public var documentContains: String = ""  // = 5
+    /// 0: no limit
+    public var limit: UInt32 = 0  // = 6
+    public var includeVectors: Bool = false  // = 7
+
+    public init() {}
+
+    public init(
+        tenant: String = "",
+        collection: String = "",
+        ids: [String] = [],
+        whereJSON: String = "",
+        documentContains: String = "",
+        limit: UInt32 = 0,
+        includeVectors: Bool = false
+    ) {
+        self.tenant = tenant
+        self.collection = collection
+        self.ids = ids
+        self.whereJSON = whereJSON
+        self.documentContains = documentContains
+        self.limit = limit
+        self.includeVectors = includeVectors
+    }
+}
+
+extension GetRequest: WireMessage {
+    public static let fullName = "plutus.v1.GetRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__get_request__get_packed_size(message)) {
+                plutus__v1__get_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__get_request__unpack(nil, $0, $1) }
+        defer { plutus__v1__get_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__GetRequest> {
+        let message = arena.allocate(Plutus__V1__GetRequest.self)
+        plutus__v1__get_request__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        if !self.collection.isEmpty { message.pointee.collection = try arena.cString(self.collection) }
+        (message.pointee.n_ids, message.pointee.ids) = try arena.array(self.ids) { try Optional(arena.cString($0)) }
+        if !self.whereJSON.isEmpty { message.pointee.where_json = try arena.cString(self.whereJSON) }
+        if !self.documentContains.isEmpty {
+            message.pointee.document_contains = try arena.cString(self.documentContains)
+        }
+        message.pointee.limit = self.limit
+        message.pointee.include_vectors = protobuf_c_boolean(self.includeVectors ? 1 : 0)
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__GetRequest>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+        self.collection = WireC.string(message.pointee.collection)
+        self.ids = WireC.array(message.pointee.ids, count: message.pointee.n_ids) { WireC.string($0) }
+        self.whereJSON = WireC.string(message.pointee.where_json)
+        self.documentContains = WireC.string(message.pointee.document_contains)
+        self.limit = message.pointee.limit
+        self.includeVectors = message.pointee.include_vectors != 0
+    }
+}
+
+public struct GetResponse: Sendable, Hashable {
+    public var items: [VectorItem] = []  // = 1
+
+    public init() {}
+
+    public init(items: [VectorItem] = []) {
+        self.items = items
+    }
+}
+
+extension GetResponse: WireMessage {
+    public static let fullName = "plutus.v1.GetResponse"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__get_response__get_packed_size(message)) {
+                plutus__v1__get_response__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__get_response__unpack(nil, $0, $1) }
+        defer { plutus__v1__get_response__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__GetResponse> {
+        let message = arena.allocate(Plutus__V1__GetResponse.self)
+        plutus__v1__get_response__init(message)
+        (message.pointee.n_items, message.pointee.items) = try arena.array(self.items) {
+            try Optional($0.cMessage(in: arena))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__GetResponse>) {
+        self.init()
+        self.items = WireC.messages(message.pointee.items, count: message.pointee.n_items) { VectorItem(cMessage: $0) }
+    }
+}
+
+/// By ids, or by filter, or both; one of them is required.
+public struct DeleteRequest: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+    public var collection: String = ""  // = 2
+    public var ids: [String] = []  // = 3
+    public var whereJSON: String = ""  // = 4
+    public var documentContains: String = ""  // = 5
+
+    public init() {}
+
+    public init(
+        tenant: String = "",
+        collection: String = "",
+        ids: [String] = [],
+        whereJSON: String = "",
+        documentContains: String = ""
+    ) {
+        self.tenant = tenant
+        self.collection = collection
+        self.ids = ids
+        self.whereJSON = whereJSON
+        self.documentContains = documentContains
+    }
+}
+
+extension DeleteRequest: WireMessage {
+    public static let fullName = "plutus.v1.DeleteRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__delete_request__get_packed_size(message)) {
+                plutus__v1__delete_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__delete_request__unpack(nil, $0, $1) }
+        defer { plutus__v1__delete_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__DeleteRequest> {
+        let message = arena.allocate(Plutus__V1__DeleteRequest.self)
+        plutus__v1__delete_request__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        if !self.collection.isEmpty { message.pointee.collection = try arena.cString(self.collection) }
+        (message.pointee.n_ids, message.pointee.ids) = try arena.array(self.ids) { try Optional(arena.cString($0)) }
+        if !self.whereJSON.isEmpty { message.pointee.where_json = try arena.cString(self.whereJSON) }
+        if !self.documentContains.isEmpty {
+            message.pointee.document_contains = try arena.cString(self.documentContains)
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__DeleteRequest>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+        self.collection = WireC.string(message.pointee.collection)
+        self.ids = WireC.array(message.pointee.ids, count: message.pointee.n_ids) { WireC.string($0) }
+        self.whereJSON = WireC.string(message.pointee.where_json)
+        self.documentContains = WireC.string(message.pointee.document_contains)
+    }
+}
+
+public struct DeleteResponse: Sendable, Hashable {
+    public var deleted: UInt32 = 0  // = 1
+
+    public init() {}
+
+    public init(deleted: UInt32 = 0) {
+        self.deleted = deleted
+    }
+}
+
+extension DeleteResponse: WireMessage {
+    public static let fullName = "plutus.v1.DeleteResponse"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__delete_response__get_packed_size(message)) {
+                plutus__v1__delete_response__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__delete_response__unpack(nil, $0, $1) }
+        defer { plutus__v1__delete_response__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__DeleteResponse> {
+        let message = arena.allocate(Plutus__V1__DeleteResponse.self)
+        plutus__v1__delete_response__init(message)
+        message.pointee.deleted = self.deleted
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__DeleteResponse>) {
+        self.init()
+        self.deleted = message.pointee.deleted
+    }
+}
+
+public struct CountRequest: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+    public var collection: String = ""  // = 2
+
+    public init() {}
+
+    public init(tenant: String = "", collection: String = "") {
+        self.tenant = tenant
+        self.collection = collection
+    }
+}
+
+extension CountRequest: WireMessage {
+    public static let fullName = "plutus.v1.CountRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__count_request__get_packed_size(message)) {
+                plutus__v1__count_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__count_request__unpack(nil, $0, $1) }
+        defer { plutus__v1__count_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__CountRequest> {
+        let message = arena.allocate(Plutus__V1__CountRequest.self)
+        plutus__v1__count_request__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        if !self.collection.isEmpty { message.pointee.collection = try arena.cString(self.collection) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__CountRequest>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+        self.collection = WireC.string(message.pointee.collection)
+    }
+}
+
+public struct CountResponse: Sendable, Hashable {
+    public var count: UInt64 = 0  // = 1
+
+    public init() {}
+
+    public init(count: UInt64 = 0) {
+        self.count = count
+    }
+}
+
+extension CountResponse: WireMessage {
+    public static let fullName = "plutus.v1.CountResponse"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__count_response__get_packed_size(message)) {
+                plutus__v1__count_response__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__count_response__unpack(nil, $0, $1) }
+        defer { plutus__v1__count_response__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__CountResponse> {
+        let message = arena.allocate(Plutus__V1__CountResponse.self)
+        plutus__v1__count_response__init(message)
+        message.pointee.count = self.count
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__CountResponse>) {
+        self.init()
+        self.count = message.pointee.count
+    }
+}
+
+public struct ListCollectionsRequest: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+
+    public init() {}
+
+    public init(tenant: String = "") {
+        self.tenant = tenant
+    }
+}
+
+extension ListCollectionsRequest: WireMessage {
+    public static let fullName = "plutus.v1.ListCollectionsRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__list_collections_request__get_packed_size(message)) {
+                plutus__v1__list_collections_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__list_collections_request__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__list_collections_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ListCollectionsRequest> {
+        let message = arena.allocate(Plutus__V1__ListCollectionsRequest.self)
+        plutus__v1__list_collections_request__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ListCollectionsRequest>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+    }
+}
+
+public struct ListCollectionsResponse: Sendable, Hashable {
+    public var collections: [VectorCollection] = []  // = 1
+
+    public init() {}
+
+    public init(collections: [VectorCollection] = []) {
+        self.collections = collections
+    }
+}
+
+extension ListCollectionsResponse: WireMessage {
+    public static let fullName = "plutus.v1.ListCollectionsResponse"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__list_collections_response__get_packed_size(message)) {
+                plutus__v1__list_collections_response__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__list_collections_response__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__list_collections_response__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__ListCollectionsResponse> {
+        let message = arena.allocate(Plutus__V1__ListCollectionsResponse.self)
+        plutus__v1__list_collections_response__init(message)
+        (message.pointee.n_collections, message.pointee.collections) = try arena.array(self.collections) {
+            try Optional($0.cMessage(in: arena))
+        }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__ListCollectionsResponse>) {
+        self.init()
+        self.collections = WireC.messages(message.pointee.collections, count: message.pointee.n_collections) {
+            VectorCollection(cMessage: $0)
+        }
+    }
+}
+
+public struct DeleteCollectionRequest: Sendable, Hashable {
+    public var tenant: String = ""  // = 1
+    public var collection: String = ""  // = 2
+
+    public init() {}
+
+    public init(tenant: String = "", collection: String = "") {
+        self.tenant = tenant
+        self.collection = collection
+    }
+}
+
+extension DeleteCollectionRequest: WireMessage {
+    public static let fullName = "plutus.v1.DeleteCollectionRequest"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__delete_collection_request__get_packed_size(message)) {
+                plutus__v1__delete_collection_request__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__delete_collection_request__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__delete_collection_request__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__DeleteCollectionRequest> {
+        let message = arena.allocate(Plutus__V1__DeleteCollectionRequest.self)
+        plutus__v1__delete_collection_request__init(message)
+        if !self.tenant.isEmpty { message.pointee.tenant = try arena.cString(self.tenant) }
+        if !self.collection.isEmpty { message.pointee.collection = try arena.cString(self.collection) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__DeleteCollectionRequest>) {
+        self.init()
+        self.tenant = WireC.string(message.pointee.tenant)
+        self.collection = WireC.string(message.pointee.collection)
+    }
+}
+
+public struct DeleteCollectionResponse: Sendable, Hashable {
+    public var deleted: Bool = false  // = 1
+
+    public init() {}
+
+    public init(deleted: Bool = false) {
+        self.deleted = deleted
+    }
+}
+
+extension DeleteCollectionResponse: WireMessage {
+    public static let fullName = "plutus.v1.DeleteCollectionResponse"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__delete_collection_response__get_packed_size(message)) {
+                plutus__v1__delete_collection_response__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) {
+            plutus__v1__delete_collection_response__unpack(nil, $0, $1)
+        }
+        defer { plutus__v1__delete_collection_response__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__DeleteCollectionResponse> {
+        let message = arena.allocate(Plutus__V1__DeleteCollectionResponse.self)
+        plutus__v1__delete_collection_response__init(message)
+        message.pointee.deleted = protobuf_c_boolean(self.deleted ? 1 : 0)
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__DeleteCollectionResponse>) {
+        self.init()
+        self.deleted = message.pointee.deleted != 0
+    }
+}
+
+/// One acknowledged write, as the store's append-only log keeps it.
+public struct VectorLogRecord: Sendable, Hashable {
+    public var kind: VectorLogKind = .upsert  // = 1
+    public var collection: VectorCollection? = nil  // = 2
+    public var items: [VectorItem] = []  // = 3
+    public var ids: [String] = []  // = 4
+
+    public init() {}
+
+    public init(
+        kind: VectorLogKind = .upsert,
+        collection: VectorCollection? = nil,
+        items: [VectorItem] = [],
+        ids: [String] = []
+    ) {
+        self.kind = kind
+        self.collection = collection
+        self.items = items
+        self.ids = ids
+    }
+}
+
+extension VectorLogRecord: WireMessage {
+    public static let fullName = "plutus.v1.VectorLogRecord"
+
+    public func serializedBytes() throws -> [UInt8] {
+        try WireC.serialize(Self.self) { arena in
+            let message = try cMessage(in: arena)
+            return WireC.pack(size: plutus__v1__vector_log_record__get_packed_size(message)) {
+                plutus__v1__vector_log_record__pack(message, $0)
+            }
+        }
+    }
+
+    public init(serializedBytes bytes: some Collection<UInt8>) throws {
+        let message = try WireC.unpack(bytes, as: Self.self) { plutus__v1__vector_log_record__unpack(nil, $0, $1) }
+        defer { plutus__v1__vector_log_record__free_unpacked(message, nil) }
+        self.init(cMessage: message)
+    }
+
+    /// Builds the C struct in `arena`, which owns every allocation until it is released.
+    func cMessage(in arena: WireArena) throws -> UnsafeMutablePointer<Plutus__V1__VectorLogRecord> {
+        let message = arena.allocate(Plutus__V1__VectorLogRecord.self)
+        plutus__v1__vector_log_record__init(message)
+        message.pointee.kind = .init(rawValue: .init(truncatingIfNeeded: self.kind.rawValue))
+        if let value = self.collection { message.pointee.collection = try value.cMessage(in: arena) }
+        (message.pointee.n_items, message.pointee.items) = try arena.array(self.items) {
+            try Optional($0.cMessage(in: arena))
+        }
+        (message.pointee.n_ids, message.pointee.ids) = try arena.array(self.ids) { try Optional(arena.cString($0)) }
+        return message
+    }
+
+    init(cMessage message: UnsafePointer<Plutus__V1__VectorLogRecord>) {
+        self.init()
+        self.kind = VectorLogKind(rawValue: Int32(truncatingIfNeeded: message.pointee.kind.rawValue))
+        self.collection = message.pointee.collection.map { VectorCollection(cMessage: $0) }
+        self.items = WireC.messages(message.pointee.items, count: message.pointee.n_items) { VectorItem(cMessage: $0) }
+        self.ids = WireC.array(message.pointee.ids, count: message.pointee.n_ids) { WireC.string($0) }
     }
 }

@@ -7,11 +7,50 @@
 #endif
 
 #include "plutus/v1/vector.pb-c.h"
-void   plutus__v1__vector_item__metadata_entry__init
-                     (Plutus__V1__VectorItem__MetadataEntry         *message)
+void   plutus__v1__vector_collection__init
+                     (Plutus__V1__VectorCollection         *message)
 {
-  static const Plutus__V1__VectorItem__MetadataEntry init_value = PLUTUS__V1__VECTOR_ITEM__METADATA_ENTRY__INIT;
+  static const Plutus__V1__VectorCollection init_value = PLUTUS__V1__VECTOR_COLLECTION__INIT;
   *message = init_value;
+}
+size_t plutus__v1__vector_collection__get_packed_size
+                     (const Plutus__V1__VectorCollection *message)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_collection__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__vector_collection__pack
+                     (const Plutus__V1__VectorCollection *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_collection__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__vector_collection__pack_to_buffer
+                     (const Plutus__V1__VectorCollection *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_collection__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__VectorCollection *
+       plutus__v1__vector_collection__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__VectorCollection *)
+     protobuf_c_message_unpack (&plutus__v1__vector_collection__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__vector_collection__free_unpacked
+                     (Plutus__V1__VectorCollection *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__vector_collection__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   plutus__v1__vector_item__init
                      (Plutus__V1__VectorItem         *message)
@@ -193,12 +232,6 @@ void   plutus__v1__query_request__free_unpacked
   assert(message->base.descriptor == &plutus__v1__query_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   plutus__v1__query_hit__metadata_entry__init
-                     (Plutus__V1__QueryHit__MetadataEntry         *message)
-{
-  static const Plutus__V1__QueryHit__MetadataEntry init_value = PLUTUS__V1__QUERY_HIT__METADATA_ENTRY__INIT;
-  *message = init_value;
-}
 void   plutus__v1__query_hit__init
                      (Plutus__V1__QueryHit         *message)
 {
@@ -289,55 +322,602 @@ void   plutus__v1__query_response__free_unpacked
   assert(message->base.descriptor == &plutus__v1__query_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor plutus__v1__vector_item__metadata_entry__field_descriptors[2] =
+void   plutus__v1__get_request__init
+                     (Plutus__V1__GetRequest         *message)
+{
+  static const Plutus__V1__GetRequest init_value = PLUTUS__V1__GET_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__get_request__get_packed_size
+                     (const Plutus__V1__GetRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__get_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__get_request__pack
+                     (const Plutus__V1__GetRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__get_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__get_request__pack_to_buffer
+                     (const Plutus__V1__GetRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__get_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__GetRequest *
+       plutus__v1__get_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__GetRequest *)
+     protobuf_c_message_unpack (&plutus__v1__get_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__get_request__free_unpacked
+                     (Plutus__V1__GetRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__get_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__get_response__init
+                     (Plutus__V1__GetResponse         *message)
+{
+  static const Plutus__V1__GetResponse init_value = PLUTUS__V1__GET_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__get_response__get_packed_size
+                     (const Plutus__V1__GetResponse *message)
+{
+  assert(message->base.descriptor == &plutus__v1__get_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__get_response__pack
+                     (const Plutus__V1__GetResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__get_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__get_response__pack_to_buffer
+                     (const Plutus__V1__GetResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__get_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__GetResponse *
+       plutus__v1__get_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__GetResponse *)
+     protobuf_c_message_unpack (&plutus__v1__get_response__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__get_response__free_unpacked
+                     (Plutus__V1__GetResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__get_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__delete_request__init
+                     (Plutus__V1__DeleteRequest         *message)
+{
+  static const Plutus__V1__DeleteRequest init_value = PLUTUS__V1__DELETE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__delete_request__get_packed_size
+                     (const Plutus__V1__DeleteRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__delete_request__pack
+                     (const Plutus__V1__DeleteRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__delete_request__pack_to_buffer
+                     (const Plutus__V1__DeleteRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__DeleteRequest *
+       plutus__v1__delete_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__DeleteRequest *)
+     protobuf_c_message_unpack (&plutus__v1__delete_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__delete_request__free_unpacked
+                     (Plutus__V1__DeleteRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__delete_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__delete_response__init
+                     (Plutus__V1__DeleteResponse         *message)
+{
+  static const Plutus__V1__DeleteResponse init_value = PLUTUS__V1__DELETE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__delete_response__get_packed_size
+                     (const Plutus__V1__DeleteResponse *message)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__delete_response__pack
+                     (const Plutus__V1__DeleteResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__delete_response__pack_to_buffer
+                     (const Plutus__V1__DeleteResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__DeleteResponse *
+       plutus__v1__delete_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__DeleteResponse *)
+     protobuf_c_message_unpack (&plutus__v1__delete_response__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__delete_response__free_unpacked
+                     (Plutus__V1__DeleteResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__delete_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__count_request__init
+                     (Plutus__V1__CountRequest         *message)
+{
+  static const Plutus__V1__CountRequest init_value = PLUTUS__V1__COUNT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__count_request__get_packed_size
+                     (const Plutus__V1__CountRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__count_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__count_request__pack
+                     (const Plutus__V1__CountRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__count_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__count_request__pack_to_buffer
+                     (const Plutus__V1__CountRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__count_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__CountRequest *
+       plutus__v1__count_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__CountRequest *)
+     protobuf_c_message_unpack (&plutus__v1__count_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__count_request__free_unpacked
+                     (Plutus__V1__CountRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__count_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__count_response__init
+                     (Plutus__V1__CountResponse         *message)
+{
+  static const Plutus__V1__CountResponse init_value = PLUTUS__V1__COUNT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__count_response__get_packed_size
+                     (const Plutus__V1__CountResponse *message)
+{
+  assert(message->base.descriptor == &plutus__v1__count_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__count_response__pack
+                     (const Plutus__V1__CountResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__count_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__count_response__pack_to_buffer
+                     (const Plutus__V1__CountResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__count_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__CountResponse *
+       plutus__v1__count_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__CountResponse *)
+     protobuf_c_message_unpack (&plutus__v1__count_response__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__count_response__free_unpacked
+                     (Plutus__V1__CountResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__count_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__list_collections_request__init
+                     (Plutus__V1__ListCollectionsRequest         *message)
+{
+  static const Plutus__V1__ListCollectionsRequest init_value = PLUTUS__V1__LIST_COLLECTIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__list_collections_request__get_packed_size
+                     (const Plutus__V1__ListCollectionsRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__list_collections_request__pack
+                     (const Plutus__V1__ListCollectionsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__list_collections_request__pack_to_buffer
+                     (const Plutus__V1__ListCollectionsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ListCollectionsRequest *
+       plutus__v1__list_collections_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ListCollectionsRequest *)
+     protobuf_c_message_unpack (&plutus__v1__list_collections_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__list_collections_request__free_unpacked
+                     (Plutus__V1__ListCollectionsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__list_collections_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__list_collections_response__init
+                     (Plutus__V1__ListCollectionsResponse         *message)
+{
+  static const Plutus__V1__ListCollectionsResponse init_value = PLUTUS__V1__LIST_COLLECTIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__list_collections_response__get_packed_size
+                     (const Plutus__V1__ListCollectionsResponse *message)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__list_collections_response__pack
+                     (const Plutus__V1__ListCollectionsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__list_collections_response__pack_to_buffer
+                     (const Plutus__V1__ListCollectionsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__list_collections_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__ListCollectionsResponse *
+       plutus__v1__list_collections_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__ListCollectionsResponse *)
+     protobuf_c_message_unpack (&plutus__v1__list_collections_response__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__list_collections_response__free_unpacked
+                     (Plutus__V1__ListCollectionsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__list_collections_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__delete_collection_request__init
+                     (Plutus__V1__DeleteCollectionRequest         *message)
+{
+  static const Plutus__V1__DeleteCollectionRequest init_value = PLUTUS__V1__DELETE_COLLECTION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__delete_collection_request__get_packed_size
+                     (const Plutus__V1__DeleteCollectionRequest *message)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__delete_collection_request__pack
+                     (const Plutus__V1__DeleteCollectionRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__delete_collection_request__pack_to_buffer
+                     (const Plutus__V1__DeleteCollectionRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__DeleteCollectionRequest *
+       plutus__v1__delete_collection_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__DeleteCollectionRequest *)
+     protobuf_c_message_unpack (&plutus__v1__delete_collection_request__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__delete_collection_request__free_unpacked
+                     (Plutus__V1__DeleteCollectionRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__delete_collection_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__delete_collection_response__init
+                     (Plutus__V1__DeleteCollectionResponse         *message)
+{
+  static const Plutus__V1__DeleteCollectionResponse init_value = PLUTUS__V1__DELETE_COLLECTION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__delete_collection_response__get_packed_size
+                     (const Plutus__V1__DeleteCollectionResponse *message)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__delete_collection_response__pack
+                     (const Plutus__V1__DeleteCollectionResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__delete_collection_response__pack_to_buffer
+                     (const Plutus__V1__DeleteCollectionResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__delete_collection_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__DeleteCollectionResponse *
+       plutus__v1__delete_collection_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__DeleteCollectionResponse *)
+     protobuf_c_message_unpack (&plutus__v1__delete_collection_response__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__delete_collection_response__free_unpacked
+                     (Plutus__V1__DeleteCollectionResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__delete_collection_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   plutus__v1__vector_log_record__init
+                     (Plutus__V1__VectorLogRecord         *message)
+{
+  static const Plutus__V1__VectorLogRecord init_value = PLUTUS__V1__VECTOR_LOG_RECORD__INIT;
+  *message = init_value;
+}
+size_t plutus__v1__vector_log_record__get_packed_size
+                     (const Plutus__V1__VectorLogRecord *message)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_log_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t plutus__v1__vector_log_record__pack
+                     (const Plutus__V1__VectorLogRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_log_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t plutus__v1__vector_log_record__pack_to_buffer
+                     (const Plutus__V1__VectorLogRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &plutus__v1__vector_log_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Plutus__V1__VectorLogRecord *
+       plutus__v1__vector_log_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Plutus__V1__VectorLogRecord *)
+     protobuf_c_message_unpack (&plutus__v1__vector_log_record__descriptor,
+                                allocator, len, data);
+}
+void   plutus__v1__vector_log_record__free_unpacked
+                     (Plutus__V1__VectorLogRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &plutus__v1__vector_log_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor plutus__v1__vector_collection__field_descriptors[6] =
 {
   {
-    "key",
+    "tenant",
     1,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Plutus__V1__VectorItem__MetadataEntry, key),
+    offsetof(Plutus__V1__VectorCollection, tenant),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "value",
+    "name",
     2,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Plutus__V1__VectorItem__MetadataEntry, value),
+    offsetof(Plutus__V1__VectorCollection, name),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "dimension",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorCollection, dimension),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "distance",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorCollection, distance),
+    &plutus__v1__vector_distance__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "embedder",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorCollection, embedder),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorCollection, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
-static const unsigned plutus__v1__vector_item__metadata_entry__field_indices_by_name[] = {
-  0,   /* field[0] = key */
-  1,   /* field[1] = value */
+static const unsigned plutus__v1__vector_collection__field_indices_by_name[] = {
+  5,   /* field[5] = count */
+  2,   /* field[2] = dimension */
+  3,   /* field[3] = distance */
+  4,   /* field[4] = embedder */
+  1,   /* field[1] = name */
+  0,   /* field[0] = tenant */
 };
-static const ProtobufCIntRange plutus__v1__vector_item__metadata_entry__number_ranges[1 + 1] =
+static const ProtobufCIntRange plutus__v1__vector_collection__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 6 }
 };
-const ProtobufCMessageDescriptor plutus__v1__vector_item__metadata_entry__descriptor =
+const ProtobufCMessageDescriptor plutus__v1__vector_collection__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "plutus.v1.VectorItem.MetadataEntry",
-  "MetadataEntry",
-  "Plutus__V1__VectorItem__MetadataEntry",
+  "plutus.v1.VectorCollection",
+  "VectorCollection",
+  "Plutus__V1__VectorCollection",
   "plutus.v1",
-  sizeof(Plutus__V1__VectorItem__MetadataEntry),
-  2,
-  plutus__v1__vector_item__metadata_entry__field_descriptors,
-  plutus__v1__vector_item__metadata_entry__field_indices_by_name,
-  1,  plutus__v1__vector_item__metadata_entry__number_ranges,
-  (ProtobufCMessageInit) plutus__v1__vector_item__metadata_entry__init,
+  sizeof(Plutus__V1__VectorCollection),
+  6,
+  plutus__v1__vector_collection__field_descriptors,
+  plutus__v1__vector_collection__field_indices_by_name,
+  1,  plutus__v1__vector_collection__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__vector_collection__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor plutus__v1__vector_item__field_descriptors[4] =
@@ -379,14 +959,14 @@ static const ProtobufCFieldDescriptor plutus__v1__vector_item__field_descriptors
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "metadata",
+    "metadata_json",
     4,
-    PROTOBUF_C_LABEL_REPEATED,
-    PROTOBUF_C_TYPE_MESSAGE,
-    offsetof(Plutus__V1__VectorItem, n_metadata),
-    offsetof(Plutus__V1__VectorItem, metadata),
-    &plutus__v1__vector_item__metadata_entry__descriptor,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorItem, metadata_json),
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -394,7 +974,7 @@ static const ProtobufCFieldDescriptor plutus__v1__vector_item__field_descriptors
 static const unsigned plutus__v1__vector_item__field_indices_by_name[] = {
   2,   /* field[2] = document */
   0,   /* field[0] = id */
-  3,   /* field[3] = metadata */
+  3,   /* field[3] = metadata_json */
   1,   /* field[1] = vector */
 };
 static const ProtobufCIntRange plutus__v1__vector_item__number_ranges[1 + 1] =
@@ -417,7 +997,7 @@ const ProtobufCMessageDescriptor plutus__v1__vector_item__descriptor =
   (ProtobufCMessageInit) plutus__v1__vector_item__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__upsert_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor plutus__v1__upsert_request__field_descriptors[5] =
 {
   {
     "tenant",
@@ -455,16 +1035,42 @@ static const ProtobufCFieldDescriptor plutus__v1__upsert_request__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "dimension",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UpsertRequest, dimension),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "distance",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__UpsertRequest, distance),
+    &plutus__v1__vector_distance__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__upsert_request__field_indices_by_name[] = {
   1,   /* field[1] = collection */
+  3,   /* field[3] = dimension */
+  4,   /* field[4] = distance */
   2,   /* field[2] = items */
   0,   /* field[0] = tenant */
 };
 static const ProtobufCIntRange plutus__v1__upsert_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor plutus__v1__upsert_request__descriptor =
 {
@@ -474,7 +1080,7 @@ const ProtobufCMessageDescriptor plutus__v1__upsert_request__descriptor =
   "Plutus__V1__UpsertRequest",
   "plutus.v1",
   sizeof(Plutus__V1__UpsertRequest),
-  3,
+  5,
   plutus__v1__upsert_request__field_descriptors,
   plutus__v1__upsert_request__field_indices_by_name,
   1,  plutus__v1__upsert_request__number_ranges,
@@ -519,7 +1125,7 @@ const ProtobufCMessageDescriptor plutus__v1__upsert_response__descriptor =
   (ProtobufCMessageInit) plutus__v1__upsert_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__query_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor plutus__v1__query_request__field_descriptors[7] =
 {
   {
     "tenant",
@@ -593,9 +1199,22 @@ static const ProtobufCFieldDescriptor plutus__v1__query_request__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "document_contains",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__QueryRequest, document_contains),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__query_request__field_indices_by_name[] = {
   1,   /* field[1] = collection */
+  6,   /* field[6] = document_contains */
   0,   /* field[0] = tenant */
   3,   /* field[3] = text */
   4,   /* field[4] = top_k */
@@ -605,7 +1224,7 @@ static const unsigned plutus__v1__query_request__field_indices_by_name[] = {
 static const ProtobufCIntRange plutus__v1__query_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor plutus__v1__query_request__descriptor =
 {
@@ -615,62 +1234,11 @@ const ProtobufCMessageDescriptor plutus__v1__query_request__descriptor =
   "Plutus__V1__QueryRequest",
   "plutus.v1",
   sizeof(Plutus__V1__QueryRequest),
-  6,
+  7,
   plutus__v1__query_request__field_descriptors,
   plutus__v1__query_request__field_indices_by_name,
   1,  plutus__v1__query_request__number_ranges,
   (ProtobufCMessageInit) plutus__v1__query_request__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor plutus__v1__query_hit__metadata_entry__field_descriptors[2] =
-{
-  {
-    "key",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Plutus__V1__QueryHit__MetadataEntry, key),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "value",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Plutus__V1__QueryHit__MetadataEntry, value),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned plutus__v1__query_hit__metadata_entry__field_indices_by_name[] = {
-  0,   /* field[0] = key */
-  1,   /* field[1] = value */
-};
-static const ProtobufCIntRange plutus__v1__query_hit__metadata_entry__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 2 }
-};
-const ProtobufCMessageDescriptor plutus__v1__query_hit__metadata_entry__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "plutus.v1.QueryHit.MetadataEntry",
-  "MetadataEntry",
-  "Plutus__V1__QueryHit__MetadataEntry",
-  "plutus.v1",
-  sizeof(Plutus__V1__QueryHit__MetadataEntry),
-  2,
-  plutus__v1__query_hit__metadata_entry__field_descriptors,
-  plutus__v1__query_hit__metadata_entry__field_indices_by_name,
-  1,  plutus__v1__query_hit__metadata_entry__number_ranges,
-  (ProtobufCMessageInit) plutus__v1__query_hit__metadata_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor plutus__v1__query_hit__field_descriptors[4] =
@@ -712,14 +1280,14 @@ static const ProtobufCFieldDescriptor plutus__v1__query_hit__field_descriptors[4
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "metadata",
+    "metadata_json",
     4,
-    PROTOBUF_C_LABEL_REPEATED,
-    PROTOBUF_C_TYPE_MESSAGE,
-    offsetof(Plutus__V1__QueryHit, n_metadata),
-    offsetof(Plutus__V1__QueryHit, metadata),
-    &plutus__v1__query_hit__metadata_entry__descriptor,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__QueryHit, metadata_json),
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -728,7 +1296,7 @@ static const unsigned plutus__v1__query_hit__field_indices_by_name[] = {
   1,   /* field[1] = distance */
   2,   /* field[2] = document */
   0,   /* field[0] = id */
-  3,   /* field[3] = metadata */
+  3,   /* field[3] = metadata_json */
 };
 static const ProtobufCIntRange plutus__v1__query_hit__number_ranges[1 + 1] =
 {
@@ -787,4 +1355,677 @@ const ProtobufCMessageDescriptor plutus__v1__query_response__descriptor =
   1,  plutus__v1__query_response__number_ranges,
   (ProtobufCMessageInit) plutus__v1__query_response__init,
   NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__get_request__field_descriptors[7] =
+{
+  {
+    "tenant",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, tenant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collection",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, collection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ids",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Plutus__V1__GetRequest, n_ids),
+    offsetof(Plutus__V1__GetRequest, ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "where_json",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, where_json),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "document_contains",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, document_contains),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "include_vectors",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetRequest, include_vectors),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__get_request__field_indices_by_name[] = {
+  1,   /* field[1] = collection */
+  4,   /* field[4] = document_contains */
+  2,   /* field[2] = ids */
+  6,   /* field[6] = include_vectors */
+  5,   /* field[5] = limit */
+  0,   /* field[0] = tenant */
+  3,   /* field[3] = where_json */
+};
+static const ProtobufCIntRange plutus__v1__get_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor plutus__v1__get_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.GetRequest",
+  "GetRequest",
+  "Plutus__V1__GetRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__GetRequest),
+  7,
+  plutus__v1__get_request__field_descriptors,
+  plutus__v1__get_request__field_indices_by_name,
+  1,  plutus__v1__get_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__get_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__get_response__field_descriptors[1] =
+{
+  {
+    "items",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__GetResponse, n_items),
+    offsetof(Plutus__V1__GetResponse, items),
+    &plutus__v1__vector_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__get_response__field_indices_by_name[] = {
+  0,   /* field[0] = items */
+};
+static const ProtobufCIntRange plutus__v1__get_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__get_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.GetResponse",
+  "GetResponse",
+  "Plutus__V1__GetResponse",
+  "plutus.v1",
+  sizeof(Plutus__V1__GetResponse),
+  1,
+  plutus__v1__get_response__field_descriptors,
+  plutus__v1__get_response__field_indices_by_name,
+  1,  plutus__v1__get_response__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__get_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__delete_request__field_descriptors[5] =
+{
+  {
+    "tenant",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteRequest, tenant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collection",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteRequest, collection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ids",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Plutus__V1__DeleteRequest, n_ids),
+    offsetof(Plutus__V1__DeleteRequest, ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "where_json",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteRequest, where_json),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "document_contains",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteRequest, document_contains),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__delete_request__field_indices_by_name[] = {
+  1,   /* field[1] = collection */
+  4,   /* field[4] = document_contains */
+  2,   /* field[2] = ids */
+  0,   /* field[0] = tenant */
+  3,   /* field[3] = where_json */
+};
+static const ProtobufCIntRange plutus__v1__delete_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor plutus__v1__delete_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.DeleteRequest",
+  "DeleteRequest",
+  "Plutus__V1__DeleteRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__DeleteRequest),
+  5,
+  plutus__v1__delete_request__field_descriptors,
+  plutus__v1__delete_request__field_indices_by_name,
+  1,  plutus__v1__delete_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__delete_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__delete_response__field_descriptors[1] =
+{
+  {
+    "deleted",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteResponse, deleted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__delete_response__field_indices_by_name[] = {
+  0,   /* field[0] = deleted */
+};
+static const ProtobufCIntRange plutus__v1__delete_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__delete_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.DeleteResponse",
+  "DeleteResponse",
+  "Plutus__V1__DeleteResponse",
+  "plutus.v1",
+  sizeof(Plutus__V1__DeleteResponse),
+  1,
+  plutus__v1__delete_response__field_descriptors,
+  plutus__v1__delete_response__field_indices_by_name,
+  1,  plutus__v1__delete_response__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__delete_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__count_request__field_descriptors[2] =
+{
+  {
+    "tenant",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CountRequest, tenant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collection",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CountRequest, collection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__count_request__field_indices_by_name[] = {
+  1,   /* field[1] = collection */
+  0,   /* field[0] = tenant */
+};
+static const ProtobufCIntRange plutus__v1__count_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__count_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.CountRequest",
+  "CountRequest",
+  "Plutus__V1__CountRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__CountRequest),
+  2,
+  plutus__v1__count_request__field_descriptors,
+  plutus__v1__count_request__field_indices_by_name,
+  1,  plutus__v1__count_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__count_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__count_response__field_descriptors[1] =
+{
+  {
+    "count",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__CountResponse, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__count_response__field_indices_by_name[] = {
+  0,   /* field[0] = count */
+};
+static const ProtobufCIntRange plutus__v1__count_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__count_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.CountResponse",
+  "CountResponse",
+  "Plutus__V1__CountResponse",
+  "plutus.v1",
+  sizeof(Plutus__V1__CountResponse),
+  1,
+  plutus__v1__count_response__field_descriptors,
+  plutus__v1__count_response__field_indices_by_name,
+  1,  plutus__v1__count_response__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__count_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__list_collections_request__field_descriptors[1] =
+{
+  {
+    "tenant",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__ListCollectionsRequest, tenant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__list_collections_request__field_indices_by_name[] = {
+  0,   /* field[0] = tenant */
+};
+static const ProtobufCIntRange plutus__v1__list_collections_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__list_collections_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ListCollectionsRequest",
+  "ListCollectionsRequest",
+  "Plutus__V1__ListCollectionsRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__ListCollectionsRequest),
+  1,
+  plutus__v1__list_collections_request__field_descriptors,
+  plutus__v1__list_collections_request__field_indices_by_name,
+  1,  plutus__v1__list_collections_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__list_collections_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__list_collections_response__field_descriptors[1] =
+{
+  {
+    "collections",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__ListCollectionsResponse, n_collections),
+    offsetof(Plutus__V1__ListCollectionsResponse, collections),
+    &plutus__v1__vector_collection__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__list_collections_response__field_indices_by_name[] = {
+  0,   /* field[0] = collections */
+};
+static const ProtobufCIntRange plutus__v1__list_collections_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__list_collections_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.ListCollectionsResponse",
+  "ListCollectionsResponse",
+  "Plutus__V1__ListCollectionsResponse",
+  "plutus.v1",
+  sizeof(Plutus__V1__ListCollectionsResponse),
+  1,
+  plutus__v1__list_collections_response__field_descriptors,
+  plutus__v1__list_collections_response__field_indices_by_name,
+  1,  plutus__v1__list_collections_response__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__list_collections_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__delete_collection_request__field_descriptors[2] =
+{
+  {
+    "tenant",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteCollectionRequest, tenant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collection",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteCollectionRequest, collection),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__delete_collection_request__field_indices_by_name[] = {
+  1,   /* field[1] = collection */
+  0,   /* field[0] = tenant */
+};
+static const ProtobufCIntRange plutus__v1__delete_collection_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor plutus__v1__delete_collection_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.DeleteCollectionRequest",
+  "DeleteCollectionRequest",
+  "Plutus__V1__DeleteCollectionRequest",
+  "plutus.v1",
+  sizeof(Plutus__V1__DeleteCollectionRequest),
+  2,
+  plutus__v1__delete_collection_request__field_descriptors,
+  plutus__v1__delete_collection_request__field_indices_by_name,
+  1,  plutus__v1__delete_collection_request__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__delete_collection_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__delete_collection_response__field_descriptors[1] =
+{
+  {
+    "deleted",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__DeleteCollectionResponse, deleted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__delete_collection_response__field_indices_by_name[] = {
+  0,   /* field[0] = deleted */
+};
+static const ProtobufCIntRange plutus__v1__delete_collection_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor plutus__v1__delete_collection_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.DeleteCollectionResponse",
+  "DeleteCollectionResponse",
+  "Plutus__V1__DeleteCollectionResponse",
+  "plutus.v1",
+  sizeof(Plutus__V1__DeleteCollectionResponse),
+  1,
+  plutus__v1__delete_collection_response__field_descriptors,
+  plutus__v1__delete_collection_response__field_indices_by_name,
+  1,  plutus__v1__delete_collection_response__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__delete_collection_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor plutus__v1__vector_log_record__field_descriptors[4] =
+{
+  {
+    "kind",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorLogRecord, kind),
+    &plutus__v1__vector_log_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collection",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__VectorLogRecord, collection),
+    &plutus__v1__vector_collection__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "items",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Plutus__V1__VectorLogRecord, n_items),
+    offsetof(Plutus__V1__VectorLogRecord, items),
+    &plutus__v1__vector_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ids",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Plutus__V1__VectorLogRecord, n_ids),
+    offsetof(Plutus__V1__VectorLogRecord, ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned plutus__v1__vector_log_record__field_indices_by_name[] = {
+  1,   /* field[1] = collection */
+  3,   /* field[3] = ids */
+  2,   /* field[2] = items */
+  0,   /* field[0] = kind */
+};
+static const ProtobufCIntRange plutus__v1__vector_log_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor plutus__v1__vector_log_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "plutus.v1.VectorLogRecord",
+  "VectorLogRecord",
+  "Plutus__V1__VectorLogRecord",
+  "plutus.v1",
+  sizeof(Plutus__V1__VectorLogRecord),
+  4,
+  plutus__v1__vector_log_record__field_descriptors,
+  plutus__v1__vector_log_record__field_indices_by_name,
+  1,  plutus__v1__vector_log_record__number_ranges,
+  (ProtobufCMessageInit) plutus__v1__vector_log_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue plutus__v1__vector_distance__enum_values_by_number[3] =
+{
+  { "VECTOR_DISTANCE_COSINE", "PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_COSINE", 0 },
+  { "VECTOR_DISTANCE_DOT", "PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_DOT", 1 },
+  { "VECTOR_DISTANCE_L2", "PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_L2", 2 },
+};
+static const ProtobufCIntRange plutus__v1__vector_distance__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex plutus__v1__vector_distance__enum_values_by_name[3] =
+{
+  { "VECTOR_DISTANCE_COSINE", 0 },
+  { "VECTOR_DISTANCE_DOT", 1 },
+  { "VECTOR_DISTANCE_L2", 2 },
+};
+const ProtobufCEnumDescriptor plutus__v1__vector_distance__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "plutus.v1.VectorDistance",
+  "VectorDistance",
+  "Plutus__V1__VectorDistance",
+  "plutus.v1",
+  3,
+  plutus__v1__vector_distance__enum_values_by_number,
+  3,
+  plutus__v1__vector_distance__enum_values_by_name,
+  1,
+  plutus__v1__vector_distance__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue plutus__v1__vector_log_kind__enum_values_by_number[3] =
+{
+  { "VECTOR_LOG_KIND_UPSERT", "PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_UPSERT", 0 },
+  { "VECTOR_LOG_KIND_DELETE", "PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_DELETE", 1 },
+  { "VECTOR_LOG_KIND_DELETE_COLLECTION", "PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_DELETE_COLLECTION", 2 },
+};
+static const ProtobufCIntRange plutus__v1__vector_log_kind__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex plutus__v1__vector_log_kind__enum_values_by_name[3] =
+{
+  { "VECTOR_LOG_KIND_DELETE", 1 },
+  { "VECTOR_LOG_KIND_DELETE_COLLECTION", 2 },
+  { "VECTOR_LOG_KIND_UPSERT", 0 },
+};
+const ProtobufCEnumDescriptor plutus__v1__vector_log_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "plutus.v1.VectorLogKind",
+  "VectorLogKind",
+  "Plutus__V1__VectorLogKind",
+  "plutus.v1",
+  3,
+  plutus__v1__vector_log_kind__enum_values_by_number,
+  3,
+  plutus__v1__vector_log_kind__enum_values_by_name,
+  1,
+  plutus__v1__vector_log_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
 };

@@ -15,61 +15,122 @@ PROTOBUF_C__BEGIN_DECLS
 #endif
 
 
+typedef struct Plutus__V1__VectorCollection Plutus__V1__VectorCollection;
 typedef struct Plutus__V1__VectorItem Plutus__V1__VectorItem;
-typedef struct Plutus__V1__VectorItem__MetadataEntry Plutus__V1__VectorItem__MetadataEntry;
 typedef struct Plutus__V1__UpsertRequest Plutus__V1__UpsertRequest;
 typedef struct Plutus__V1__UpsertResponse Plutus__V1__UpsertResponse;
 typedef struct Plutus__V1__QueryRequest Plutus__V1__QueryRequest;
 typedef struct Plutus__V1__QueryHit Plutus__V1__QueryHit;
-typedef struct Plutus__V1__QueryHit__MetadataEntry Plutus__V1__QueryHit__MetadataEntry;
 typedef struct Plutus__V1__QueryResponse Plutus__V1__QueryResponse;
+typedef struct Plutus__V1__GetRequest Plutus__V1__GetRequest;
+typedef struct Plutus__V1__GetResponse Plutus__V1__GetResponse;
+typedef struct Plutus__V1__DeleteRequest Plutus__V1__DeleteRequest;
+typedef struct Plutus__V1__DeleteResponse Plutus__V1__DeleteResponse;
+typedef struct Plutus__V1__CountRequest Plutus__V1__CountRequest;
+typedef struct Plutus__V1__CountResponse Plutus__V1__CountResponse;
+typedef struct Plutus__V1__ListCollectionsRequest Plutus__V1__ListCollectionsRequest;
+typedef struct Plutus__V1__ListCollectionsResponse Plutus__V1__ListCollectionsResponse;
+typedef struct Plutus__V1__DeleteCollectionRequest Plutus__V1__DeleteCollectionRequest;
+typedef struct Plutus__V1__DeleteCollectionResponse Plutus__V1__DeleteCollectionResponse;
+typedef struct Plutus__V1__VectorLogRecord Plutus__V1__VectorLogRecord;
 
 
 /* --- enums --- */
 
+/*
+ * How a collection measures distance (smaller is closer).
+ */
+typedef enum _Plutus__V1__VectorDistance {
+  /*
+   * 1 - cosine similarity
+   */
+  PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_COSINE = 0,
+  /*
+   * 1 - dot product
+   */
+  PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_DOT = 1,
+  /*
+   * squared Euclidean distance
+   */
+  PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_L2 = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLUTUS__V1__VECTOR_DISTANCE)
+} Plutus__V1__VectorDistance;
+/*
+ * What one record of the store's append-only log does.
+ */
+typedef enum _Plutus__V1__VectorLogKind {
+  /*
+   * `collection` (created if new) and `items`, vectors filled in
+   */
+  PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_UPSERT = 0,
+  /*
+   * `ids` from `collection`
+   */
+  PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_DELETE = 1,
+  PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_DELETE_COLLECTION = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLUTUS__V1__VECTOR_LOG_KIND)
+} Plutus__V1__VectorLogKind;
 
 /* --- messages --- */
 
-struct  Plutus__V1__VectorItem__MetadataEntry
+struct  Plutus__V1__VectorCollection
 {
   ProtobufCMessage base;
-  char *key;
-  char *value;
+  char *tenant;
+  char *name;
+  uint32_t dimension;
+  Plutus__V1__VectorDistance distance;
+  /*
+   * what filled it from text; empty: vectors only
+   */
+  char *embedder;
+  /*
+   * items, in answers
+   */
+  uint64_t count;
 };
-#define PLUTUS__V1__VECTOR_ITEM__METADATA_ENTRY__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__vector_item__metadata_entry__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+#define PLUTUS__V1__VECTOR_COLLECTION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__vector_collection__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_COSINE, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Plutus__V1__VectorItem
 {
   ProtobufCMessage base;
   char *id;
+  /*
+   * empty in an upsert: the store embeds `document`
+   */
   size_t n_vector;
   float *vector;
   char *document;
-  size_t n_metadata;
-  Plutus__V1__VectorItem__MetadataEntry **metadata;
+  /*
+   * a JSON object; empty = none
+   */
+  char *metadata_json;
 };
 #define PLUTUS__V1__VECTOR_ITEM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__vector_item__descriptor) \
-    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
+/*
+ * Creates the collection when it is missing: with `dimension` (0: the first vectors', or the
+ * embedder's) and `distance`.
+ */
 struct  Plutus__V1__UpsertRequest
 {
   ProtobufCMessage base;
-  /*
-   * the user id: each user's memory is separate
-   */
   char *tenant;
   char *collection;
   size_t n_items;
   Plutus__V1__VectorItem **items;
+  uint32_t dimension;
+  Plutus__V1__VectorDistance distance;
 };
 #define PLUTUS__V1__UPSERT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__upsert_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, PLUTUS__V1__VECTOR_DISTANCE__VECTOR_DISTANCE_COSINE }
 
 
 struct  Plutus__V1__UpsertResponse
@@ -101,38 +162,27 @@ struct  Plutus__V1__QueryRequest
    * a metadata filter, ChromaDB `where` syntax; empty = none
    */
   char *where_json;
+  /*
+   * only documents containing this text; empty = any
+   */
+  char *document_contains;
 };
 #define PLUTUS__V1__QUERY_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__query_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
-
-
-struct  Plutus__V1__QueryHit__MetadataEntry
-{
-  ProtobufCMessage base;
-  char *key;
-  char *value;
-};
-#define PLUTUS__V1__QUERY_HIT__METADATA_ENTRY__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__query_hit__metadata_entry__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Plutus__V1__QueryHit
 {
   ProtobufCMessage base;
   char *id;
-  /*
-   * cosine distance: 1 - cosine similarity
-   */
   float distance;
   char *document;
-  size_t n_metadata;
-  Plutus__V1__QueryHit__MetadataEntry **metadata;
+  char *metadata_json;
 };
 #define PLUTUS__V1__QUERY_HIT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__query_hit__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Plutus__V1__QueryResponse
@@ -146,9 +196,168 @@ struct  Plutus__V1__QueryResponse
     , 0,NULL }
 
 
-/* Plutus__V1__VectorItem__MetadataEntry methods */
-void   plutus__v1__vector_item__metadata_entry__init
-                     (Plutus__V1__VectorItem__MetadataEntry         *message);
+/*
+ * By ids, or by filter, or both (an item must match both); neither: every item, up to `limit`.
+ */
+struct  Plutus__V1__GetRequest
+{
+  ProtobufCMessage base;
+  char *tenant;
+  char *collection;
+  size_t n_ids;
+  char **ids;
+  char *where_json;
+  char *document_contains;
+  /*
+   * 0: no limit
+   */
+  uint32_t limit;
+  protobuf_c_boolean include_vectors;
+};
+#define PLUTUS__V1__GET_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__get_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Plutus__V1__GetResponse
+{
+  ProtobufCMessage base;
+  size_t n_items;
+  Plutus__V1__VectorItem **items;
+};
+#define PLUTUS__V1__GET_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__get_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * By ids, or by filter, or both; one of them is required.
+ */
+struct  Plutus__V1__DeleteRequest
+{
+  ProtobufCMessage base;
+  char *tenant;
+  char *collection;
+  size_t n_ids;
+  char **ids;
+  char *where_json;
+  char *document_contains;
+};
+#define PLUTUS__V1__DELETE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__delete_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__DeleteResponse
+{
+  ProtobufCMessage base;
+  uint32_t deleted;
+};
+#define PLUTUS__V1__DELETE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__delete_response__descriptor) \
+    , 0 }
+
+
+struct  Plutus__V1__CountRequest
+{
+  ProtobufCMessage base;
+  char *tenant;
+  char *collection;
+};
+#define PLUTUS__V1__COUNT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__count_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__CountResponse
+{
+  ProtobufCMessage base;
+  uint64_t count;
+};
+#define PLUTUS__V1__COUNT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__count_response__descriptor) \
+    , 0 }
+
+
+struct  Plutus__V1__ListCollectionsRequest
+{
+  ProtobufCMessage base;
+  char *tenant;
+};
+#define PLUTUS__V1__LIST_COLLECTIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__list_collections_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__ListCollectionsResponse
+{
+  ProtobufCMessage base;
+  size_t n_collections;
+  Plutus__V1__VectorCollection **collections;
+};
+#define PLUTUS__V1__LIST_COLLECTIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__list_collections_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Plutus__V1__DeleteCollectionRequest
+{
+  ProtobufCMessage base;
+  char *tenant;
+  char *collection;
+};
+#define PLUTUS__V1__DELETE_COLLECTION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__delete_collection_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Plutus__V1__DeleteCollectionResponse
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean deleted;
+};
+#define PLUTUS__V1__DELETE_COLLECTION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__delete_collection_response__descriptor) \
+    , 0 }
+
+
+/*
+ * One acknowledged write, as the store's append-only log keeps it.
+ */
+struct  Plutus__V1__VectorLogRecord
+{
+  ProtobufCMessage base;
+  Plutus__V1__VectorLogKind kind;
+  Plutus__V1__VectorCollection *collection;
+  size_t n_items;
+  Plutus__V1__VectorItem **items;
+  size_t n_ids;
+  char **ids;
+};
+#define PLUTUS__V1__VECTOR_LOG_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__vector_log_record__descriptor) \
+    , PLUTUS__V1__VECTOR_LOG_KIND__VECTOR_LOG_KIND_UPSERT, NULL, 0,NULL, 0,NULL }
+
+
+/* Plutus__V1__VectorCollection methods */
+void   plutus__v1__vector_collection__init
+                     (Plutus__V1__VectorCollection         *message);
+size_t plutus__v1__vector_collection__get_packed_size
+                     (const Plutus__V1__VectorCollection   *message);
+size_t plutus__v1__vector_collection__pack
+                     (const Plutus__V1__VectorCollection   *message,
+                      uint8_t             *out);
+size_t plutus__v1__vector_collection__pack_to_buffer
+                     (const Plutus__V1__VectorCollection   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__VectorCollection *
+       plutus__v1__vector_collection__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__vector_collection__free_unpacked
+                     (Plutus__V1__VectorCollection *message,
+                      ProtobufCAllocator *allocator);
 /* Plutus__V1__VectorItem methods */
 void   plutus__v1__vector_item__init
                      (Plutus__V1__VectorItem         *message);
@@ -225,9 +434,6 @@ Plutus__V1__QueryRequest *
 void   plutus__v1__query_request__free_unpacked
                      (Plutus__V1__QueryRequest *message,
                       ProtobufCAllocator *allocator);
-/* Plutus__V1__QueryHit__MetadataEntry methods */
-void   plutus__v1__query_hit__metadata_entry__init
-                     (Plutus__V1__QueryHit__MetadataEntry         *message);
 /* Plutus__V1__QueryHit methods */
 void   plutus__v1__query_hit__init
                      (Plutus__V1__QueryHit         *message);
@@ -266,10 +472,219 @@ Plutus__V1__QueryResponse *
 void   plutus__v1__query_response__free_unpacked
                      (Plutus__V1__QueryResponse *message,
                       ProtobufCAllocator *allocator);
+/* Plutus__V1__GetRequest methods */
+void   plutus__v1__get_request__init
+                     (Plutus__V1__GetRequest         *message);
+size_t plutus__v1__get_request__get_packed_size
+                     (const Plutus__V1__GetRequest   *message);
+size_t plutus__v1__get_request__pack
+                     (const Plutus__V1__GetRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__get_request__pack_to_buffer
+                     (const Plutus__V1__GetRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__GetRequest *
+       plutus__v1__get_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__get_request__free_unpacked
+                     (Plutus__V1__GetRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__GetResponse methods */
+void   plutus__v1__get_response__init
+                     (Plutus__V1__GetResponse         *message);
+size_t plutus__v1__get_response__get_packed_size
+                     (const Plutus__V1__GetResponse   *message);
+size_t plutus__v1__get_response__pack
+                     (const Plutus__V1__GetResponse   *message,
+                      uint8_t             *out);
+size_t plutus__v1__get_response__pack_to_buffer
+                     (const Plutus__V1__GetResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__GetResponse *
+       plutus__v1__get_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__get_response__free_unpacked
+                     (Plutus__V1__GetResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__DeleteRequest methods */
+void   plutus__v1__delete_request__init
+                     (Plutus__V1__DeleteRequest         *message);
+size_t plutus__v1__delete_request__get_packed_size
+                     (const Plutus__V1__DeleteRequest   *message);
+size_t plutus__v1__delete_request__pack
+                     (const Plutus__V1__DeleteRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__delete_request__pack_to_buffer
+                     (const Plutus__V1__DeleteRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__DeleteRequest *
+       plutus__v1__delete_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__delete_request__free_unpacked
+                     (Plutus__V1__DeleteRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__DeleteResponse methods */
+void   plutus__v1__delete_response__init
+                     (Plutus__V1__DeleteResponse         *message);
+size_t plutus__v1__delete_response__get_packed_size
+                     (const Plutus__V1__DeleteResponse   *message);
+size_t plutus__v1__delete_response__pack
+                     (const Plutus__V1__DeleteResponse   *message,
+                      uint8_t             *out);
+size_t plutus__v1__delete_response__pack_to_buffer
+                     (const Plutus__V1__DeleteResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__DeleteResponse *
+       plutus__v1__delete_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__delete_response__free_unpacked
+                     (Plutus__V1__DeleteResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__CountRequest methods */
+void   plutus__v1__count_request__init
+                     (Plutus__V1__CountRequest         *message);
+size_t plutus__v1__count_request__get_packed_size
+                     (const Plutus__V1__CountRequest   *message);
+size_t plutus__v1__count_request__pack
+                     (const Plutus__V1__CountRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__count_request__pack_to_buffer
+                     (const Plutus__V1__CountRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__CountRequest *
+       plutus__v1__count_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__count_request__free_unpacked
+                     (Plutus__V1__CountRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__CountResponse methods */
+void   plutus__v1__count_response__init
+                     (Plutus__V1__CountResponse         *message);
+size_t plutus__v1__count_response__get_packed_size
+                     (const Plutus__V1__CountResponse   *message);
+size_t plutus__v1__count_response__pack
+                     (const Plutus__V1__CountResponse   *message,
+                      uint8_t             *out);
+size_t plutus__v1__count_response__pack_to_buffer
+                     (const Plutus__V1__CountResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__CountResponse *
+       plutus__v1__count_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__count_response__free_unpacked
+                     (Plutus__V1__CountResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ListCollectionsRequest methods */
+void   plutus__v1__list_collections_request__init
+                     (Plutus__V1__ListCollectionsRequest         *message);
+size_t plutus__v1__list_collections_request__get_packed_size
+                     (const Plutus__V1__ListCollectionsRequest   *message);
+size_t plutus__v1__list_collections_request__pack
+                     (const Plutus__V1__ListCollectionsRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__list_collections_request__pack_to_buffer
+                     (const Plutus__V1__ListCollectionsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ListCollectionsRequest *
+       plutus__v1__list_collections_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__list_collections_request__free_unpacked
+                     (Plutus__V1__ListCollectionsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__ListCollectionsResponse methods */
+void   plutus__v1__list_collections_response__init
+                     (Plutus__V1__ListCollectionsResponse         *message);
+size_t plutus__v1__list_collections_response__get_packed_size
+                     (const Plutus__V1__ListCollectionsResponse   *message);
+size_t plutus__v1__list_collections_response__pack
+                     (const Plutus__V1__ListCollectionsResponse   *message,
+                      uint8_t             *out);
+size_t plutus__v1__list_collections_response__pack_to_buffer
+                     (const Plutus__V1__ListCollectionsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__ListCollectionsResponse *
+       plutus__v1__list_collections_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__list_collections_response__free_unpacked
+                     (Plutus__V1__ListCollectionsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__DeleteCollectionRequest methods */
+void   plutus__v1__delete_collection_request__init
+                     (Plutus__V1__DeleteCollectionRequest         *message);
+size_t plutus__v1__delete_collection_request__get_packed_size
+                     (const Plutus__V1__DeleteCollectionRequest   *message);
+size_t plutus__v1__delete_collection_request__pack
+                     (const Plutus__V1__DeleteCollectionRequest   *message,
+                      uint8_t             *out);
+size_t plutus__v1__delete_collection_request__pack_to_buffer
+                     (const Plutus__V1__DeleteCollectionRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__DeleteCollectionRequest *
+       plutus__v1__delete_collection_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__delete_collection_request__free_unpacked
+                     (Plutus__V1__DeleteCollectionRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__DeleteCollectionResponse methods */
+void   plutus__v1__delete_collection_response__init
+                     (Plutus__V1__DeleteCollectionResponse         *message);
+size_t plutus__v1__delete_collection_response__get_packed_size
+                     (const Plutus__V1__DeleteCollectionResponse   *message);
+size_t plutus__v1__delete_collection_response__pack
+                     (const Plutus__V1__DeleteCollectionResponse   *message,
+                      uint8_t             *out);
+size_t plutus__v1__delete_collection_response__pack_to_buffer
+                     (const Plutus__V1__DeleteCollectionResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__DeleteCollectionResponse *
+       plutus__v1__delete_collection_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__delete_collection_response__free_unpacked
+                     (Plutus__V1__DeleteCollectionResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Plutus__V1__VectorLogRecord methods */
+void   plutus__v1__vector_log_record__init
+                     (Plutus__V1__VectorLogRecord         *message);
+size_t plutus__v1__vector_log_record__get_packed_size
+                     (const Plutus__V1__VectorLogRecord   *message);
+size_t plutus__v1__vector_log_record__pack
+                     (const Plutus__V1__VectorLogRecord   *message,
+                      uint8_t             *out);
+size_t plutus__v1__vector_log_record__pack_to_buffer
+                     (const Plutus__V1__VectorLogRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Plutus__V1__VectorLogRecord *
+       plutus__v1__vector_log_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   plutus__v1__vector_log_record__free_unpacked
+                     (Plutus__V1__VectorLogRecord *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
-typedef void (*Plutus__V1__VectorItem__MetadataEntry_Closure)
-                 (const Plutus__V1__VectorItem__MetadataEntry *message,
+typedef void (*Plutus__V1__VectorCollection_Closure)
+                 (const Plutus__V1__VectorCollection *message,
                   void *closure_data);
 typedef void (*Plutus__V1__VectorItem_Closure)
                  (const Plutus__V1__VectorItem *message,
@@ -283,14 +698,44 @@ typedef void (*Plutus__V1__UpsertResponse_Closure)
 typedef void (*Plutus__V1__QueryRequest_Closure)
                  (const Plutus__V1__QueryRequest *message,
                   void *closure_data);
-typedef void (*Plutus__V1__QueryHit__MetadataEntry_Closure)
-                 (const Plutus__V1__QueryHit__MetadataEntry *message,
-                  void *closure_data);
 typedef void (*Plutus__V1__QueryHit_Closure)
                  (const Plutus__V1__QueryHit *message,
                   void *closure_data);
 typedef void (*Plutus__V1__QueryResponse_Closure)
                  (const Plutus__V1__QueryResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__GetRequest_Closure)
+                 (const Plutus__V1__GetRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__GetResponse_Closure)
+                 (const Plutus__V1__GetResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__DeleteRequest_Closure)
+                 (const Plutus__V1__DeleteRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__DeleteResponse_Closure)
+                 (const Plutus__V1__DeleteResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__CountRequest_Closure)
+                 (const Plutus__V1__CountRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__CountResponse_Closure)
+                 (const Plutus__V1__CountResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ListCollectionsRequest_Closure)
+                 (const Plutus__V1__ListCollectionsRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__ListCollectionsResponse_Closure)
+                 (const Plutus__V1__ListCollectionsResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__DeleteCollectionRequest_Closure)
+                 (const Plutus__V1__DeleteCollectionRequest *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__DeleteCollectionResponse_Closure)
+                 (const Plutus__V1__DeleteCollectionResponse *message,
+                  void *closure_data);
+typedef void (*Plutus__V1__VectorLogRecord_Closure)
+                 (const Plutus__V1__VectorLogRecord *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -298,14 +743,26 @@ typedef void (*Plutus__V1__QueryResponse_Closure)
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    plutus__v1__vector_distance__descriptor;
+extern const ProtobufCEnumDescriptor    plutus__v1__vector_log_kind__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__vector_collection__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__vector_item__descriptor;
-extern const ProtobufCMessageDescriptor plutus__v1__vector_item__metadata_entry__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__upsert_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__upsert_response__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__query_request__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__query_hit__descriptor;
-extern const ProtobufCMessageDescriptor plutus__v1__query_hit__metadata_entry__descriptor;
 extern const ProtobufCMessageDescriptor plutus__v1__query_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__get_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__get_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__delete_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__delete_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__count_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__count_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__list_collections_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__list_collections_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__delete_collection_request__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__delete_collection_response__descriptor;
+extern const ProtobufCMessageDescriptor plutus__v1__vector_log_record__descriptor;
 
 PROTOBUF_C__END_DECLS
 

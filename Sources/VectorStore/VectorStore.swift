@@ -1,0 +1,303 @@
+public import Foundation
+public import PlutusWire
+
+/// The embedded vector store: collections in tenant namespaces, searched exactly, every acknowledged write
+/// in the append-only ``VectorLog`` first. One actor owns the state; reads and writes take turns.
+public actor VectorStore {
+    /// The store's limits; beyond them a call is refused with the reason.
+    public struct Bounds: Sendable {
+        public var maximumDimension = 4_096
+        public var maximumBatch = 10_000
+        public var maximumIDBytes = 256
+        public var maximumMetadataBytes = 16 << 10
+        public var maximumTopK = 1_000
+        public var maximumNameBytes = 128
+        public init() {}
+    }
+
+    /// Where the store keeps its log, how it syncs it, and when it compacts it.
+    public struct Configuration: Sendable {
+        public var directory: URL
+        public var sync: String
+        /// Compact once the write-ahead log passes this many bytes.
+        public var compactAfterBytes: UInt64
+        public var bounds: Bounds
+
+        public init(directory: URL, sync: String = "always", compactAfterBytes: UInt64 = 256 << 20, bounds: Bounds = .init()) {
+            self.directory = directory
+            self.sync = sync
+            self.compactAfterBytes = compactAfterBytes
+            self.bounds = bounds
+        }
+    }
+
+    struct Collection {
+        var info: VectorCollection
+        var index: CollectionIndex
+    }
+
+    private let bounds: Bounds
+    private let embedder: any Embedder
+    private let compactAfterBytes: UInt64
+    private var log: VectorLog
+    private var tenants: [String: [String: Collection]] = [:]
+
+    /// Opens the store in `configuration.directory`, replaying what it holds.
+    /// - Throws: ``VectorStoreError/invalidArgument(_:)`` for an unknown sync policy; file errors.
+    public init(configuration: Configuration, embedder: any Embedder = HashedNGramEmbedder()) throws {
+        guard let sync = VectorLog.SyncPolicy(rawValue: configuration.sync) else {
+            throw VectorStoreError.invalidArgument("sync must be always or never, not \(configuration.sync)")
+        }
+        var tenants: [String: [String: Collection]] = [:]
+        log = try VectorLog(directory: configuration.directory, sync: sync) { record in
+            Self.apply(record, to: &tenants)
+        }
+        self.tenants = tenants
+        self.bounds = configuration.bounds
+        self.embedder = embedder
+        self.compactAfterBytes = configuration.compactAfterBytes
+    }
+
+    // MARK: - Writes
+
+    /// Adds or replaces `request.items`, creating the collection when it is missing; returns how many.
+    public func upsert(_ request: UpsertRequest) async throws -> Int {
+        try checkNames(request.tenant, request.collection)
+        guard !request.items.isEmpty, request.items.count <= bounds.maximumBatch else {
+            throw VectorStoreError.invalidArgument("a batch holds 1 to \(bounds.maximumBatch) items, not \(request.items.count)")
+        }
+        var seen = Set<String>()
+        for item in request.items {
+            try checkID(item.id)
+            guard seen.insert(item.id).inserted else { throw VectorStoreError.invalidArgument("id \(item.id) is in the batch twice") }
+            guard item.metadataJSON.utf8.count <= bounds.maximumMetadataBytes else {
+                throw VectorStoreError.invalidArgument("the metadata of \(item.id) is over \(bounds.maximumMetadataBytes) bytes")
+            }
+            _ = try MetadataJSON.parse(item.metadataJSON)
+            guard item.vector.allSatisfy(\.isFinite) else {
+                throw VectorStoreError.invalidArgument("the vector of \(item.id) has a value that is not finite")
+            }
+            guard !item.vector.isEmpty || !item.document.isEmpty else {
+                throw VectorStoreError.invalidArgument("\(item.id) has neither a vector nor a document to embed")
+            }
+        }
+        var info = try collectionForUpsert(request)
+        let texts = request.items.filter(\.vector.isEmpty).map(\.document)
+        if !texts.isEmpty {
+            guard info.embedder == embedder.identifier else {
+                throw VectorStoreError.invalidArgument(
+                    "collection \(info.name) holds vectors \(info.embedder.isEmpty ? "given by callers" : "from \(info.embedder)"); send vectors, not text")
+            }
+        }
+        var embedded = try await embedder.embed(texts).makeIterator()
+        var items: [VectorItem] = []
+        items.reserveCapacity(request.items.count)
+        for var item in request.items {
+            if item.vector.isEmpty, let vector = embedded.next() { item.vector = vector }
+            guard item.vector.count == Int(info.dimension) else {
+                throw VectorStoreError.invalidArgument(
+                    "\(item.id) has \(item.vector.count) dimensions; collection \(info.name) has \(info.dimension)")
+            }
+            items.append(item)
+        }
+        info.count = 0
+        try await write(VectorLogRecord(kind: .upsert, collection: info, items: items))
+        return items.count
+    }
+
+    /// Deletes the items named by `request.ids` and/or matching its filters; returns how many went.
+    public func delete(_ request: DeleteRequest) async throws -> Int {
+        try checkNames(request.tenant, request.collection)
+        let filter = try MetadataFilter.parse(request.whereJSON)
+        guard !request.ids.isEmpty || filter != nil || !request.documentContains.isEmpty else {
+            throw VectorStoreError.invalidArgument("name ids or a filter: deleting everything is DeleteCollection")
+        }
+        let collection = try existing(request.tenant, request.collection)
+        let slots = selectedSlots(
+            collection.index, ids: request.ids, filter: filter, documentContains: request.documentContains)
+        guard !slots.isEmpty else { return 0 }
+        try await write(
+            VectorLogRecord(kind: .delete, collection: collection.info, ids: slots.map { collection.index.ids[$0] }))
+        return slots.count
+    }
+
+    /// Deletes the collection and everything in it; whether it existed.
+    public func deleteCollection(tenant: String, name: String) async throws -> Bool {
+        try checkNames(tenant, name)
+        guard let collection = tenants[tenant]?[name] else { return false }
+        try await write(VectorLogRecord(kind: .deleteCollection, collection: collection.info))
+        return true
+    }
+
+    // MARK: - Reads
+
+    /// The `request.topK` items closest to its vector (or its text, embedded), passing its filters.
+    public func query(_ request: QueryRequest) async throws -> [QueryHit] {
+        try checkNames(request.tenant, request.collection)
+        let k = request.topK == 0 ? 10 : Int(request.topK)
+        guard k <= bounds.maximumTopK else { throw VectorStoreError.invalidArgument("top_k is at most \(bounds.maximumTopK)") }
+        let filter = try MetadataFilter.parse(request.whereJSON)
+        let collection = try existing(request.tenant, request.collection)
+        let vector: [Float]
+        if !request.vector.isEmpty {
+            vector = request.vector
+        } else if !request.text.isEmpty {
+            guard collection.info.embedder == embedder.identifier else {
+                throw VectorStoreError.invalidArgument("collection \(collection.info.name) was not filled from text; query it with a vector")
+            }
+            vector = try await embedder.embed([request.text]).first ?? []
+        } else {
+            throw VectorStoreError.invalidArgument("a query needs a vector or a text")
+        }
+        guard vector.count == Int(collection.info.dimension), vector.allSatisfy(\.isFinite) else {
+            throw VectorStoreError.invalidArgument(
+                "the query has \(vector.count) finite dimensions; collection \(collection.info.name) has \(collection.info.dimension)")
+        }
+        let index = collection.index
+        let candidates = index.matching(filter, documentContains: request.documentContains.isEmpty ? nil : request.documentContains)
+        return index.nearest(to: vector, k: k, among: candidates).map { hit in
+            QueryHit(
+                id: index.ids[hit.slot], distance: hit.distance, document: index.documents[hit.slot],
+                metadataJSON: MetadataJSON.text(index.metadata[hit.slot]))
+        }
+    }
+
+    /// The items named by `request.ids` and/or passing its filters, up to its limit.
+    public func get(_ request: GetRequest) throws -> [VectorItem] {
+        try checkNames(request.tenant, request.collection)
+        let filter = try MetadataFilter.parse(request.whereJSON)
+        let index = try existing(request.tenant, request.collection).index
+        var slots = selectedSlots(index, ids: request.ids, filter: filter, documentContains: request.documentContains)
+        if request.ids.isEmpty, filter == nil, request.documentContains.isEmpty { slots = Array(index.ids.indices) }
+        if request.limit > 0 { slots = Array(slots.prefix(Int(request.limit))) }
+        return slots.map { slot in
+            VectorItem(
+                id: index.ids[slot], vector: request.includeVectors ? Array(index.vector(at: slot)) : [],
+                document: index.documents[slot], metadataJSON: MetadataJSON.text(index.metadata[slot]))
+        }
+    }
+
+    public func count(tenant: String, collection: String) throws -> Int {
+        try checkNames(tenant, collection)
+        return try existing(tenant, collection).index.count
+    }
+
+    /// The tenant's collections, by name.
+    public func collections(of tenant: String) throws -> [VectorCollection] {
+        try checkName(tenant, "tenant")
+        return (tenants[tenant] ?? [:]).values.sorted { $0.info.name < $1.info.name }.map { collection in
+            var info = collection.info
+            info.count = UInt64(collection.index.count)
+            return info
+        }
+    }
+
+    /// Writes the whole state as the snapshot and empties the write-ahead log.
+    public func compact() throws {
+        var records: [VectorLogRecord] = []
+        for (_, collections) in tenants.sorted(by: { $0.key < $1.key }) {
+            for (_, collection) in collections.sorted(by: { $0.key < $1.key }) {
+                let index = collection.index
+                let items = index.ids.indices.map { slot in
+                    VectorItem(
+                        id: index.ids[slot], vector: Array(index.vector(at: slot)), document: index.documents[slot],
+                        metadataJSON: MetadataJSON.text(index.metadata[slot]))
+                }
+                records.append(VectorLogRecord(kind: .upsert, collection: collection.info, items: items))
+            }
+        }
+        try log.compact(into: records)
+    }
+
+    // MARK: - Internals
+
+    /// Logs `record` (the write is acknowledged only once it is there), then applies it.
+    private func write(_ record: VectorLogRecord) async throws {
+        do {
+            try log.append([record])
+        } catch {
+            throw VectorStoreError.unavailable("the write could not be logged: \(error)")
+        }
+        Self.apply(record, to: &tenants)
+        if log.walBytes > compactAfterBytes { try? compact() }
+    }
+
+    static func apply(_ record: VectorLogRecord, to tenants: inout [String: [String: Collection]]) {
+        guard let info = record.collection else { return }
+        switch record.kind {
+        case .upsert:
+            var collection =
+                tenants[info.tenant]?[info.name]
+                ?? Collection(info: info, index: CollectionIndex(dimension: Int(info.dimension), distance: info.distance))
+            for item in record.items where item.vector.count == collection.index.dimension {
+                collection.index.upsert(
+                    id: item.id, vector: item.vector, document: item.document,
+                    metadata: (try? MetadataJSON.parse(item.metadataJSON)) ?? [:])
+            }
+            tenants[info.tenant, default: [:]][info.name] = collection
+        case .delete:
+            for id in record.ids { tenants[info.tenant]?[info.name]?.index.delete(id: id) }
+        case .deleteCollection:
+            tenants[info.tenant]?[info.name] = nil
+            if tenants[info.tenant]?.isEmpty == true { tenants[info.tenant] = nil }
+        case .unrecognized:
+            break
+        }
+    }
+
+    private func collectionForUpsert(_ request: UpsertRequest) throws -> VectorCollection {
+        if let collection = tenants[request.tenant]?[request.collection] { return collection.info }
+        let fromText = request.items.contains { $0.vector.isEmpty }
+        let dimension =
+            request.dimension > 0
+            ? Int(request.dimension) : (fromText ? embedder.dimension : request.items.first?.vector.count ?? 0)
+        guard (1...bounds.maximumDimension).contains(dimension) else {
+            throw VectorStoreError.invalidArgument("a dimension is 1 to \(bounds.maximumDimension), not \(dimension)")
+        }
+        if case .unrecognized(let value) = request.distance {
+            throw VectorStoreError.invalidArgument("unknown distance \(value)")
+        }
+        return VectorCollection(
+            tenant: request.tenant, name: request.collection, dimension: UInt32(dimension), distance: request.distance,
+            embedder: fromText ? embedder.identifier : "")
+    }
+
+    private func existing(_ tenant: String, _ name: String) throws -> Collection {
+        guard let collection = tenants[tenant]?[name] else {
+            throw VectorStoreError.notFound("no collection \(name) for this tenant")
+        }
+        return collection
+    }
+
+    /// Slots named by `ids` (those present) that pass the filters; without ids, every slot that passes them.
+    private func selectedSlots(
+        _ index: CollectionIndex, ids: [String], filter: MetadataFilter?, documentContains: String
+    ) -> [Int] {
+        let contains = documentContains.isEmpty ? nil : documentContains
+        if ids.isEmpty { return index.matching(filter, documentContains: contains) ?? [] }
+        var seen = Set<Int>()
+        return ids.compactMap(index.slot(of:)).filter { slot in
+            seen.insert(slot).inserted
+                && (filter?.matches(index.metadata[slot]) ?? true) && (contains.map { index.documents[slot].contains($0) } ?? true)
+        }
+    }
+
+    private func checkNames(_ tenant: String, _ collection: String) throws {
+        try checkName(tenant, "tenant")
+        try checkName(collection, "collection")
+    }
+
+    private func checkName(_ name: String, _ what: String) throws {
+        guard !name.isEmpty, name.utf8.count <= bounds.maximumNameBytes,
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw VectorStoreError.invalidArgument("a \(what) name is 1 to \(bounds.maximumNameBytes) bytes without control characters")
+        }
+    }
+
+    private func checkID(_ id: String) throws {
+        guard !id.isEmpty, id.utf8.count <= bounds.maximumIDBytes else {
+            throw VectorStoreError.invalidArgument("an id is 1 to \(bounds.maximumIDBytes) bytes, not \(id.utf8.count)")
+        }
+    }
+}
