@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 /// The service executables: product (what operators run), target, folder under Sources/Services,
 /// and what the service needs beyond what every service has.
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
-    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres", "Redis"]),
+    ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "ContextEngine", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres", "Redis"]),
     ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
     ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "ContextEngine",
             dependencies: [
-                "PlutusData", "Postgres", "Redis", "PlutusWire", "RPCCore", "RPCTransport", "PlutusService",
+                "FinanceEngine", "PlutusData", "Postgres", "Redis", "PlutusWire", "RPCCore", "RPCTransport", "PlutusService",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

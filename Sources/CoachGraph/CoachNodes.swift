@@ -68,7 +68,7 @@ struct CoachNodes: Sendable {
     }
 
     /// Asks `agent`, first fetching the person's context if the state has none (a new run, or one
-    /// resumed from a checkpoint, which does not keep it).
+    /// resumed from a checkpoint, which does not keep it), with the memories closest to the message.
     private func ask(
         _ agent: ServiceKind, route: Route, _ state: inout CoachTurnState, _ node: NodeContext
     ) async throws -> AgentResult {
@@ -80,7 +80,7 @@ struct CoachNodes: Sendable {
 
     private func fetchContext(_ state: CoachTurnState, _ node: NodeContext) async throws -> UserContext {
         try await services.context.unary(
-            ContextEngineRPC.getContext, GetContextRequest(userID: state.userID), as: UserContext.self,
+            ContextEngineRPC.getContext, GetContextRequest(userID: state.userID, topic: state.message), as: UserContext.self,
             deadline: deadline(node), metadata: metadata(state, node))
     }
 

@@ -1,3 +1,5 @@
+import FinanceEngine
+import Foundation
 public import Logging
 public import PlutusData
 public import PlutusWire
@@ -41,19 +43,30 @@ public final class ContextEngine: Sendable {
 
     /// The current context of `userID`, at least as new as `minVersion`.
     /// - Throws: ``ContextEngineError``, or the database's error when PostgreSQL cannot answer.
-    public func context(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws -> UserContext {
+    /// - Parameter topic: when given, the memories closest to it (the person's message) replace those of the
+    ///   person's situation that the cached context carries.
+    public func context(
+        of userID: String, minVersion: Int64 = 0, topic: String = "", metadata: RPCMetadata = [:]
+    ) async throws -> UserContext {
         let userID = try ContextEngineError.normalizedUserID(userID)
+        var context: UserContext
         if let cached = await cache?.context(of: userID), cached.version >= minVersion {
-            return cached
+            context = cached
+        } else {
+            context = try await build(userID, minVersion: minVersion, metadata: metadata)
         }
-        return try await build(userID, minVersion: minVersion, metadata: metadata)
+        if !topic.isEmpty { await attachMemories(to: &context, topic: topic, metadata: metadata) }
+        return context
     }
 
     /// The current context of `userID`, encoded: a cache hit is passed on as stored, never
     /// decoded and encoded again. What `GetContext` answers with.
-    public func encodedContext(of userID: String, minVersion: Int64 = 0, metadata: RPCMetadata = [:]) async throws
-        -> [UInt8]
-    {
+    public func encodedContext(
+        of userID: String, minVersion: Int64 = 0, topic: String = "", metadata: RPCMetadata = [:]
+    ) async throws -> [UInt8] {
+        guard topic.isEmpty else {
+            return try await context(of: userID, minVersion: minVersion, topic: topic, metadata: metadata).serializedBytes()
+        }
         let userID = try ContextEngineError.normalizedUserID(userID)
         if let entry = await cache?.entry(of: userID), entry.version >= minVersion {
             return entry.encoded
@@ -87,9 +100,40 @@ public final class ContextEngine: Sendable {
     }
 
     /// Applies what the conversation learned and stores the result as a new version (once per run id).
-    public func apply(_ update: ContextUpdate) async throws -> UserContext {
+    /// Its insights are remembered in the vector store too (when it cannot take them, they are kept in
+    /// PostgreSQL and the miss is logged).
+    public func apply(_ update: ContextUpdate, metadata: RPCMetadata = [:]) async throws -> UserContext {
         let context = try await versions.apply(update)
+        await remember(Self.memories(of: update), of: context.userID, metadata: metadata)
         return await changed(context)
+    }
+
+    /// Keeps `memories` in the vector store; a failure is logged, not thrown: they are derived from data
+    /// PostgreSQL keeps.
+    public func remember(_ memories: [NewMemory], of userID: String, metadata: RPCMetadata = [:]) async {
+        guard !memories.isEmpty else { return }
+        do {
+            try await memorySource.remember(memories, of: userID, metadata: metadata)
+        } catch {
+            logger.warning(
+                "memories not kept: the vector store did not take them",
+                metadata: ["user_id": "\(userID)", "memories": "\(memories.count)", "error": "\(error)"])
+        }
+    }
+
+    /// The update's insights as memories, each with an id that stays the same when the update is sent again.
+    static func memories(of update: ContextUpdate, now: Date = Date()) -> [NewMemory] {
+        update.insights.enumerated().compactMap { index, insight in
+            guard !insight.content.isEmpty else { return nil }
+            let id = insight.id.isEmpty ? "\(update.runID.isEmpty ? "update" : update.runID):\(index)" : insight.id
+            let seconds = insight.extractedAtUnixMs > 0 ? Double(insight.extractedAtUnixMs) / 1000 : now.timeIntervalSince1970
+            return NewMemory(id: "insight:\(id)", text: insight.content, kind: "insight", date: Self.day(seconds))
+        }
+    }
+
+    /// `YYYY-MM-DD` in UTC.
+    static func day(_ secondsSince1970: Double) -> String {
+        CivilDate(utcDayOfSecondsSince1970: secondsSince1970).description
     }
 
     /// The newest versions of `userID`'s context first.
@@ -104,8 +148,8 @@ public final class ContextEngine: Sendable {
         return context
     }
 
-    private func attachMemories(to context: inout UserContext, metadata: RPCMetadata) async {
-        let topic = (["financial situation"] + context.goals.map(\.title)).joined(separator: "; ")
+    private func attachMemories(to context: inout UserContext, topic: String? = nil, metadata: RPCMetadata) async {
+        let topic = topic ?? (["financial situation"] + context.goals.map(\.title)).joined(separator: "; ")
         do {
             context.memories = try await memorySource.memories(of: context.userID, about: topic, metadata: metadata)
             context.memoriesUnavailable = false

@@ -16,7 +16,8 @@ public enum ContextEngineRPC {
         router.registerEncoded(getContext, responding: UserContext.self) { (request: GetContextRequest, context) in
             try await answering {
                 try await engine.encodedContext(
-                    of: request.userID, minVersion: request.minVersion, metadata: context.outgoingMetadata())
+                    of: request.userID, minVersion: request.minVersion, topic: request.topic,
+                    metadata: context.outgoingMetadata())
             }
         }
         router.register(refreshContext) { (request: RefreshContextRequest, _) -> ContextVersion in
@@ -33,9 +34,9 @@ public enum ContextEngineRPC {
                     userID: request.userID, versions: try await engine.history(userID: request.userID, limit: limit))
             }
         }
-        router.register(updateContext) { (update: ContextUpdate, _) -> ContextVersion in
+        router.register(updateContext) { (update: ContextUpdate, context) -> ContextVersion in
             try await answering {
-                let built = try await engine.apply(update)
+                let built = try await engine.apply(update, metadata: context.outgoingMetadata())
                 return ContextVersion(userID: built.userID, version: built.version)
             }
         }

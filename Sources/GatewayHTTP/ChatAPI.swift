@@ -1,5 +1,7 @@
 public import CoachGraph
+public import ContextEngine
 import Foundation
+public import Logging
 public import Hummingbird
 public import PlutusData
 import PlutusWire
@@ -14,19 +16,22 @@ public struct ChatAPI: Sendable {
     let audit: AuditLog
     let lanes: ConversationLanes
     let idempotency: IdempotencyStore
+    let memories: any MemorySource
 
     /// - Parameters:
     ///   - lanes: how a message waits for (or is refused by) its conversation's turn in flight.
     ///   - idempotency: the answers of messages sent with an `idempotency_key`.
+    ///   - memories: where an ended conversation's summary is remembered (the vector store).
     public init(
         runner: CoachTurnRunner, conversations: ConversationStore, audit: AuditLog, lanes: ConversationLanes,
-        idempotency: IdempotencyStore
+        idempotency: IdempotencyStore, memories: any MemorySource = NoMemories()
     ) {
         self.runner = runner
         self.conversations = conversations
         self.audit = audit
         self.lanes = lanes
         self.idempotency = idempotency
+        self.memories = memories
     }
 
     /// Adds the routes under `group` (`/api/v1/plutus`, behind the bearer check).
@@ -125,10 +130,27 @@ public struct ChatAPI: Sendable {
             return try await conversations.end(
                 conversationID: conversationID, userID: userID, summary: ConversationDigest.summary(of: messages))
         }
+        await remember(ended, userID: userID, logger: context.logger)
         return try JSONResponse.make(
             .ok,
             ChatEndedJSON(
                 conversationID: conversationID, endedAt: Timestamp.iso(ended.endedAt ?? Date()), summary: ended.summary ?? ""))
+    }
+
+    /// Remembers the ended conversation's summary (again, when it is ended again: the memory is replaced).
+    /// The conversation is ended either way; a vector store that does not take it is logged.
+    func remember(_ ended: ConversationStore.Conversation, userID: String, logger: Logger) async {
+        guard let summary = ended.summary, !summary.isEmpty else { return }
+        let memory = NewMemory(
+            id: "conversation:\(ended.id)", text: summary, kind: "conversation",
+            date: Timestamp.iso(ended.endedAt ?? Date()).prefix(10).description)
+        do {
+            try await memories.remember([memory], of: userID, metadata: [:])
+        } catch {
+            logger.warning(
+                "the ended conversation was not remembered: the vector store did not take it",
+                metadata: ["conversation_id": "\(ended.id)", "error": "\(error)"])
+        }
     }
 
     /// A stored answer, as the stream of a turn that already happened: its `done` event.

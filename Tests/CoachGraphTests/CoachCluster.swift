@@ -58,6 +58,7 @@ struct CoachCluster {
                 environment["DATABASE_URL"] = url
                 environment["PLUTUS_DATA_KEY"] = keyList
                 environment["PLUTUS_CONTEXT_EVENTS"] = "off"
+                environment["PLUTUS_VECTOR_DIR"] = "\(directory)/vector"  // started by the tests that need it
                 environment["PLUTUS_LLM"] = "offline"  // whatever keys the developer's shell holds
                 environment.merge(extraEnvironment) { _, extra in extra }
                 for kind in ServiceKind.allCases { environment[kind.addressVariable] = socket(kind, in: directory) }

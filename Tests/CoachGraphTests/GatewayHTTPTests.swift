@@ -7,6 +7,7 @@ import PlutusAuth
 import PlutusTestSupport
 import PlutusWire
 import ProcessSupport
+import RPCCore
 import RPCTransport
 import Testing
 
@@ -189,6 +190,41 @@ import Testing
             }
             let history = try api.object(try await api.send(.get, "/chat/history?conversation_id=\(conversationID)"))
             #expect((history["messages"] as? [Any])?.isEmpty == true, "a refused request wrote a message")
+        }
+    }
+
+    /// The summary of an ended conversation becomes a memory in the person's namespace of the vector store,
+    /// and comes with the context when a later message is about the same thing.
+    @Test(.timeLimit(.minutes(3))) func anEndedConversationIsRememberedForLaterMessages() async throws {
+        try await CoachCluster.with { cluster in
+            let (_, vector) = try await cluster.start(.vector)
+            defer { Task { await vector.close() } }
+            let api = try await Self.api(cluster)
+            let started = try api.object(try await api.send(.post, "/chat/start", json: "{}"))
+            let conversationID = try #require(started["conversation_id"] as? String)
+            let asked = try await api.send(
+                .post, "/chat/message", json: #"{"conversation_id": "\#(conversationID)", "content": "how big is my emergency fund?"}"#)
+            #expect(asked.status == 200)
+            let ended = try api.object(try await api.send(.delete, "/chat/end?conversation_id=\(conversationID)"))
+            let summary = try #require(ended["summary"] as? String)
+
+            let stored = try await vector.unary(
+                RPCMethod(service: "plutus.v1.VectorStore", method: "Get"),
+                GetRequest(tenant: cluster.userID, collection: VectorMemorySource.collection, ids: ["conversation:\(conversationID)"]),
+                as: GetResponse.self)
+            #expect(stored.items.map(\.document) == [summary])
+            #expect(stored.items.first?.metadataJSON.contains(#""kind":"conversation""#) == true)
+
+            let context = try await cluster.services.context.unary(
+                ContextEngineRPC.getContext, GetContextRequest(userID: cluster.userID, topic: "my emergency fund"),
+                as: UserContext.self)
+            #expect(!context.memoriesUnavailable)
+            #expect(context.memories.first { $0.kind == "conversation" }?.text == summary)
+            await #expect(throws: RPCError.self, "another person has no memories of it") {
+                try await vector.unary(
+                    RPCMethod(service: "plutus.v1.VectorStore", method: "Count"),
+                    CountRequest(tenant: UUID().uuidString, collection: VectorMemorySource.collection), as: CountResponse.self)
+            }
         }
     }
 

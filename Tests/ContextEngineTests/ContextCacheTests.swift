@@ -156,11 +156,15 @@ import Testing
             func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory] {
                 throw RPCError(code: .unavailable, message: "no replica of vector is reachable")
             }
+            func remember(_ memories: [NewMemory], of userID: String, metadata: RPCMetadata) async throws {
+                throw RPCError(code: .unavailable, message: "no replica of vector is reachable")
+            }
         }
         struct Remembers: MemorySource {
             func memories(of userID: String, about topic: String, metadata: RPCMetadata) async throws -> [Memory] {
                 [Memory(id: "m1", text: "Wants to retire at 55", distance: 0.2, kind: "insight")]
             }
+            func remember(_ memories: [NewMemory], of userID: String, metadata: RPCMetadata) async throws {}
         }
         try await Household.with { household in
             let without = try await household.engine(memories: Unreachable()).context(of: household.userID)

@@ -114,7 +114,7 @@ enum Fixtures {
         goal,
         insight,
         context,
-        GetContextRequest(userID: "user-1", minVersion: .max),
+        GetContextRequest(userID: "user-1", minVersion: .max, topic: unicode),
         ContextUpdate(
             userID: "user-1", baseVersion: 41, goals: [goal], insights: [insight], removedGoalIDs: ["goal-0", ""],
             profile: profile, reason: "goal_extraction", runID: "run-7:context_update",

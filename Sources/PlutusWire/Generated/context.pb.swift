@@ -1128,12 +1128,16 @@ public struct GetContextRequest: Sendable, Hashable {
     public var userID: String = ""  // = 1
     /// Serve a context at least this new (read-your-writes after an update); 0 = any.
     public var minVersion: Int64 = 0  // = 2
+    /// The memories closest to this text (the person's message) come with the context; empty: those
+    /// closest to the person's situation and goals.
+    public var topic: String = ""  // = 3
 
     public init() {}
 
-    public init(userID: String = "", minVersion: Int64 = 0) {
+    public init(userID: String = "", minVersion: Int64 = 0, topic: String = "") {
         self.userID = userID
         self.minVersion = minVersion
+        self.topic = topic
     }
 }
 
@@ -1161,6 +1165,7 @@ extension GetContextRequest: WireMessage {
         plutus__v1__get_context_request__init(message)
         if !self.userID.isEmpty { message.pointee.user_id = try arena.cString(self.userID) }
         message.pointee.min_version = self.minVersion
+        if !self.topic.isEmpty { message.pointee.topic = try arena.cString(self.topic) }
         return message
     }
 
@@ -1168,6 +1173,7 @@ extension GetContextRequest: WireMessage {
         self.init()
         self.userID = WireC.string(message.pointee.user_id)
         self.minVersion = message.pointee.min_version
+        self.topic = WireC.string(message.pointee.topic)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContextEngine
 import CoachGraph
 import Foundation
 import GatewayHTTP
@@ -79,7 +80,7 @@ struct GatewayCommand: ServiceCommand {
             chat: ChatAPI(
                 runner: runner, conversations: conversations, audit: audit,
                 lanes: ConversationLanes(policy: httpSettings.busyConversation),
-                idempotency: idempotency),
+                idempotency: idempotency, memories: callers[.vector].map { VectorMemorySource(caller: $0) } ?? NoMemories()),
             context: ContextAPI(services: services),
             readiness: Self.readiness(database: database, redis: redis, clients: clients),
             rateLimit: RateLimitMiddleware(redis: redis, requestsPerMinute: httpSettings.userRequestsPerMinute),

@@ -2568,7 +2568,7 @@ const ProtobufCMessageDescriptor plutus__v1__user_context__descriptor =
   (ProtobufCMessageInit) plutus__v1__user_context__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor plutus__v1__get_context_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor plutus__v1__get_context_request__field_descriptors[3] =
 {
   {
     "user_id",
@@ -2594,15 +2594,28 @@ static const ProtobufCFieldDescriptor plutus__v1__get_context_request__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "topic",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Plutus__V1__GetContextRequest, topic),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned plutus__v1__get_context_request__field_indices_by_name[] = {
   1,   /* field[1] = min_version */
+  2,   /* field[2] = topic */
   0,   /* field[0] = user_id */
 };
 static const ProtobufCIntRange plutus__v1__get_context_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor plutus__v1__get_context_request__descriptor =
 {
@@ -2612,7 +2625,7 @@ const ProtobufCMessageDescriptor plutus__v1__get_context_request__descriptor =
   "Plutus__V1__GetContextRequest",
   "plutus.v1",
   sizeof(Plutus__V1__GetContextRequest),
-  2,
+  3,
   plutus__v1__get_context_request__field_descriptors,
   plutus__v1__get_context_request__field_indices_by_name,
   1,  plutus__v1__get_context_request__number_ranges,

@@ -418,10 +418,15 @@ struct  Plutus__V1__GetContextRequest
    * Serve a context at least this new (read-your-writes after an update); 0 = any.
    */
   int64_t min_version;
+  /*
+   * The memories closest to this text (the person's message) come with the context; empty: those
+   * closest to the person's situation and goals.
+   */
+  char *topic;
 };
 #define PLUTUS__V1__GET_CONTEXT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&plutus__v1__get_context_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 /*
