@@ -339,7 +339,13 @@ let package = Package(
             name: "FinanceEngineTests", dependencies: ["FinanceEngine", "PlutusTestSupport"],
             exclude: ["reference.py"], swiftSettings: swiftSettings),
         .testTarget(name: "CoachLanguageTests", dependencies: ["CoachLanguage", "FinanceEngine"], swiftSettings: swiftSettings),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "PlutusWire"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VectorStoreTests",
+            dependencies: [
+                "VectorStore", "PlutusWire", "PlutusTestSupport", "ProcessSupport", "RPCTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "StateGraphTests", dependencies: ["StateGraph"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CoachTests",

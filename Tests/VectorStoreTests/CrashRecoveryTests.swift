@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import PlutusTestSupport
+import PlutusWire
+import ProcessSupport
+import RPCTransport
+import Testing
+import VectorStore
+
+/// `plutus-vector` killed with SIGKILL in the middle of an ingest, then started again on the same folder.
+@Suite struct CrashRecoveryTests {
+    static let logger = Logger(label: "plutus.tests.vector-crash")
+
+    struct Service {
+        let process: ChildProcess
+        let client: RPCClient
+    }
+
+    func start(_ directory: String, socket: String) async throws -> Service {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLUTUS_VECTOR_DIR"] = directory
+        environment["PLUTUS_VECTOR_SYNC"] = "always"
+        let process = try ChildProcess.spawn(
+            Repository.product("plutus-vector"), ["--listen", "unix://\(socket)", "--instance", "vector-crash"],
+            environment: environment, standardOutput: .appendingTo(path: "\(directory).log"),
+            standardError: .appendingTo(path: "\(directory).log"))
+        let client = RPCClient(service: "vector", target: try RPCTarget(parsing: "unix://\(socket)"), logger: Self.logger)
+        let serving = try await eventually(timeout: .seconds(60)) {
+            let answer = try? await client.unary(
+                HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self, deadline: .init(after: .seconds(1)))
+            return answer?.status == .serving
+        }
+        guard serving else {
+            process.forceKill()
+            throw CancellationError()
+        }
+        return Service(process: process, client: client)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func everyAcknowledgedBatchIsThereAfterAKillAndNoBatchIsHalfThere() async throws {
+        let directory = "/tmp/plutus-vector-crash-\(UUID().uuidString.prefix(8))"
+        let socket = "\(directory).sock"
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: "\(directory).log")
+        }
+        let first = try await start(directory, socket: socket)
+        let batches = 10_000
+        let acknowledged = Acknowledged()
+        let ingest = Task {
+            var source = VectorSource(seed: 5)
+            for batch in 0..<batches {
+                let items = (0..<20).map { item("b\(batch)-\($0)", source.next(32), #"{"batch": \#(batch)}"#) }
+                _ = try await first.client.unary(
+                    VectorStoreRPC.upsert, UpsertRequest(tenant: "t", collection: "c", items: items), as: UpsertResponse.self,
+                    deadline: .init(after: .seconds(5)))
+                await acknowledged.add(batch)
+            }
+        }
+        _ = try await eventually(timeout: .seconds(60)) { await acknowledged.count >= 200 }
+        first.process.forceKill()
+        _ = await first.process.termination()
+        _ = await ingest.result
+        await first.client.close()
+        let acked = await acknowledged.batches
+        #expect(acked.count >= 200 && acked.count < batches, "killed mid-ingest")
+
+        let second = try await start(directory, socket: socket)
+        defer { second.process.forceKill() }
+        let stored = try await second.client.unary(
+            VectorStoreRPC.get, GetRequest(tenant: "t", collection: "c"), as: GetResponse.self,
+            deadline: .init(after: .seconds(10)))
+        var itemsPerBatch: [Int: Int] = [:]
+        for item in stored.items {
+            let batch = Int(item.id.dropFirst().prefix { $0 != "-" }) ?? -1
+            itemsPerBatch[batch, default: 0] += 1
+        }
+        for batch in acked { #expect(itemsPerBatch[batch] == 20, "acknowledged batch \(batch) after the kill") }
+        #expect(itemsPerBatch.values.allSatisfy { $0 == 20 }, "a batch is whole or absent")
+        #expect(itemsPerBatch.count <= acked.count + 1, "at most the batch in flight lands unacknowledged")
+        await second.client.close()
+    }
+}
+
+actor Acknowledged {
+    private(set) var batches: [Int] = []
+    var count: Int { batches.count }
+    func add(_ batch: Int) { batches.append(batch) }
+}
