@@ -38,6 +38,7 @@ let package = Package(
         .executable(name: "plutus-bench-context", targets: ["ContextBenchmarks"]),
         .executable(name: "plutus-bench-coach", targets: ["CoachBenchmarks"]),
         .executable(name: "plutus-bench-language", targets: ["LanguageBenchmarks"]),
+        .executable(name: "plutus-bench-vector", targets: ["VectorBenchmarks"]),
         .executable(name: "plutus-loadgen", targets: ["LoadGenerator"]),
     ],
     dependencies: [
@@ -268,6 +269,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/LanguageBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "VectorBenchmarks",
+            dependencies: [
+                "VectorStore", "PlutusWire", "BenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/VectorBenchmarks",
             swiftSettings: swiftSettings
         ),
 

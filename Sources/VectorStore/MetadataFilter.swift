@@ -110,3 +110,17 @@ extension MetadataFilter.Condition {
         }
     }
 }
+
+extension MetadataFilter {
+    /// Conditions every match must meet that an index of values can answer: a field equal to one of some
+    /// values (`$eq`, `$in`, or one such condition inside `$and`).
+    var requiredValues: [(field: String, values: [MetadataValue])] {
+        switch self {
+        case .condition(let field, .equal(let value)): [(field, [value])]
+        case .condition(let field, .oneOf(let values)): [(field, values)]
+        case .condition: []
+        case .all(let filters): filters.flatMap(\.requiredValues)
+        case .any: []
+        }
+    }
+}

@@ -22,13 +22,52 @@ public actor VectorStore {
         /// Compact once the write-ahead log passes this many bytes.
         public var compactAfterBytes: UInt64
         public var bounds: Bounds
+        public var index: IndexSettings
 
-        public init(directory: URL, sync: String = "always", compactAfterBytes: UInt64 = 256 << 20, bounds: Bounds = .init()) {
+        public init(
+            directory: URL, sync: String = "always", compactAfterBytes: UInt64 = 256 << 20, bounds: Bounds = .init(),
+            index: IndexSettings = .init()
+        ) {
             self.directory = directory
             self.sync = sync
             self.compactAfterBytes = compactAfterBytes
             self.bounds = bounds
+            self.index = index
         }
+    }
+
+    /// When a collection switches from exact search to its HNSW graph, and the graph's parameters.
+    ///
+    /// By default a collection is scanned exactly while it holds at most 50 million floats (130,000 items of
+    /// 384 dimensions): measured here, the scan of 100,000 × 384 answers a top-10 in 8 ms at p99 with perfect
+    /// recall, while a graph over random 384-dimension vectors finds only a quarter of the true top 10 at
+    /// efSearch 64 (random high-dimensional data is the worst case for any graph). Past that size, or with
+    /// `hnswThreshold` set, the graph answers.
+    public struct IndexSettings: Sendable, Equatable {
+        /// Live items from which a collection is searched through its graph; `nil`: from ``exactScanFloats``.
+        public var hnswThreshold: Int?
+        /// Without a threshold, the graph takes over once items × dimension passes this.
+        public var exactScanFloats: Int
+        /// Links per node (M), candidates when linking (efConstruction) and per query (efSearch).
+        public var m: Int
+        public var efConstruction: Int
+        public var efSearch: Int
+
+        public init(
+            hnswThreshold: Int? = nil, exactScanFloats: Int = 50_000_000, m: Int = 16, efConstruction: Int = 100,
+            efSearch: Int = 64
+        ) {
+            self.hnswThreshold = hnswThreshold
+            self.exactScanFloats = exactScanFloats
+            self.m = m
+            self.efConstruction = efConstruction
+            self.efSearch = efSearch
+        }
+
+        /// The threshold for a collection of `dimension`.
+        public func threshold(dimension: Int) -> Int { hnswThreshold ?? max(1_000, exactScanFloats / max(1, dimension)) }
+
+        var parameters: HNSWGraph.Parameters { .init(m: m, efConstruction: efConstruction, efSearch: efSearch) }
     }
 
     struct Collection {
@@ -39,6 +78,7 @@ public actor VectorStore {
     private let bounds: Bounds
     private let embedder: any Embedder
     private let compactAfterBytes: UInt64
+    private let settings: IndexSettings
     private var log: VectorLog
     private var tenants: [String: [String: Collection]] = [:]
 
@@ -49,9 +89,11 @@ public actor VectorStore {
             throw VectorStoreError.invalidArgument("sync must be always or never, not \(configuration.sync)")
         }
         var tenants: [String: [String: Collection]] = [:]
+        let settings = configuration.index
         log = try VectorLog(directory: configuration.directory, sync: sync) { record in
-            Self.apply(record, to: &tenants)
+            Self.apply(record, to: &tenants, settings: settings)
         }
+        self.settings = settings
         self.tenants = tenants
         self.bounds = configuration.bounds
         self.embedder = embedder
@@ -113,12 +155,12 @@ public actor VectorStore {
             throw VectorStoreError.invalidArgument("name ids or a filter: deleting everything is DeleteCollection")
         }
         let collection = try existing(request.tenant, request.collection)
-        let slots = selectedSlots(
+        let nodes = selectedNodes(
             collection.index, ids: request.ids, filter: filter, documentContains: request.documentContains)
-        guard !slots.isEmpty else { return 0 }
+        guard !nodes.isEmpty else { return 0 }
         try await write(
-            VectorLogRecord(kind: .delete, collection: collection.info, ids: slots.map { collection.index.ids[$0] }))
-        return slots.count
+            VectorLogRecord(kind: .delete, collection: collection.info, ids: nodes.map { collection.index.ids[$0] }))
+        return nodes.count
     }
 
     /// Deletes the collection and everything in it; whether it existed.
@@ -157,8 +199,8 @@ public actor VectorStore {
         let candidates = index.matching(filter, documentContains: request.documentContains.isEmpty ? nil : request.documentContains)
         return index.nearest(to: vector, k: k, among: candidates).map { hit in
             QueryHit(
-                id: index.ids[hit.slot], distance: hit.distance, document: index.documents[hit.slot],
-                metadataJSON: MetadataJSON.text(index.metadata[hit.slot]))
+                id: index.ids[hit.node], distance: hit.distance, document: index.documents[hit.node],
+                metadataJSON: MetadataJSON.text(index.metadata[hit.node]))
         }
     }
 
@@ -167,13 +209,13 @@ public actor VectorStore {
         try checkNames(request.tenant, request.collection)
         let filter = try MetadataFilter.parse(request.whereJSON)
         let index = try existing(request.tenant, request.collection).index
-        var slots = selectedSlots(index, ids: request.ids, filter: filter, documentContains: request.documentContains)
-        if request.ids.isEmpty, filter == nil, request.documentContains.isEmpty { slots = Array(index.ids.indices) }
-        if request.limit > 0 { slots = Array(slots.prefix(Int(request.limit))) }
-        return slots.map { slot in
+        var nodes = selectedNodes(index, ids: request.ids, filter: filter, documentContains: request.documentContains)
+        if request.ids.isEmpty, filter == nil, request.documentContains.isEmpty { nodes = index.liveNodes }
+        if request.limit > 0 { nodes = Array(nodes.prefix(Int(request.limit))) }
+        return nodes.map { node in
             VectorItem(
-                id: index.ids[slot], vector: request.includeVectors ? Array(index.vector(at: slot)) : [],
-                document: index.documents[slot], metadataJSON: MetadataJSON.text(index.metadata[slot]))
+                id: index.ids[node], vector: request.includeVectors ? Array(index.vector(at: node)) : [],
+                document: index.documents[node], metadataJSON: MetadataJSON.text(index.metadata[node]))
         }
     }
 
@@ -198,10 +240,10 @@ public actor VectorStore {
         for (_, collections) in tenants.sorted(by: { $0.key < $1.key }) {
             for (_, collection) in collections.sorted(by: { $0.key < $1.key }) {
                 let index = collection.index
-                let items = index.ids.indices.map { slot in
+                let items = index.liveNodes.map { node in
                     VectorItem(
-                        id: index.ids[slot], vector: Array(index.vector(at: slot)), document: index.documents[slot],
-                        metadataJSON: MetadataJSON.text(index.metadata[slot]))
+                        id: index.ids[node], vector: Array(index.vector(at: node)), document: index.documents[node],
+                        metadataJSON: MetadataJSON.text(index.metadata[node]))
                 }
                 records.append(VectorLogRecord(kind: .upsert, collection: collection.info, items: items))
             }
@@ -218,17 +260,25 @@ public actor VectorStore {
         } catch {
             throw VectorStoreError.unavailable("the write could not be logged: \(error)")
         }
-        Self.apply(record, to: &tenants)
+        Self.apply(record, to: &tenants, settings: settings)
         if log.walBytes > compactAfterBytes { try? compact() }
     }
 
-    static func apply(_ record: VectorLogRecord, to tenants: inout [String: [String: Collection]]) {
+    static func apply(
+        _ record: VectorLogRecord, to tenants: inout [String: [String: Collection]], settings: IndexSettings
+    ) {
         guard let info = record.collection else { return }
         switch record.kind {
         case .upsert:
+            // Taken out of the dictionary while it changes, so its storage is not copied.
             var collection =
-                tenants[info.tenant]?[info.name]
-                ?? Collection(info: info, index: CollectionIndex(dimension: Int(info.dimension), distance: info.distance))
+                tenants[info.tenant]?.removeValue(forKey: info.name)
+                ?? Collection(
+                    info: info,
+                    index: CollectionIndex(
+                        dimension: Int(info.dimension), distance: info.distance,
+                        hnswThreshold: settings.threshold(dimension: Int(info.dimension)),
+                        hnswParameters: settings.parameters))
             for item in record.items where item.vector.count == collection.index.dimension {
                 collection.index.upsert(
                     id: item.id, vector: item.vector, document: item.document,
@@ -269,16 +319,16 @@ public actor VectorStore {
         return collection
     }
 
-    /// Slots named by `ids` (those present) that pass the filters; without ids, every slot that passes them.
-    private func selectedSlots(
+    /// Nodes named by `ids` (those present) that pass the filters; without ids, every live node that passes them.
+    private func selectedNodes(
         _ index: CollectionIndex, ids: [String], filter: MetadataFilter?, documentContains: String
     ) -> [Int] {
         let contains = documentContains.isEmpty ? nil : documentContains
         if ids.isEmpty { return index.matching(filter, documentContains: contains) ?? [] }
         var seen = Set<Int>()
-        return ids.compactMap(index.slot(of:)).filter { slot in
-            seen.insert(slot).inserted
-                && (filter?.matches(index.metadata[slot]) ?? true) && (contains.map { index.documents[slot].contains($0) } ?? true)
+        return ids.compactMap(index.node(of:)).filter { node in
+            seen.insert(node).inserted
+                && (filter?.matches(index.metadata[node]) ?? true) && (contains.map { index.documents[node].contains($0) } ?? true)
         }
     }
 

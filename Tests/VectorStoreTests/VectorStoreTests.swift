@@ -148,3 +148,79 @@ struct VectorStoreTests {
         }
     }
 }
+
+@Suite("HNSW index")
+struct HNSWIndexTests {
+    func exact(_ index: CollectionIndex, _ query: [Float], k: Int, among: [Int]? = nil) -> [Int] {
+        var scan = CollectionIndex(dimension: index.dimension, distance: index.distance, hnswThreshold: .max)
+        for node in index.liveNodes {
+            scan.upsert(id: index.ids[node], vector: Array(index.vector(at: node)), document: "", metadata: index.metadata[node])
+        }
+        let allowed = among.map { Set($0.map { index.ids[$0] }) }
+        let candidates = allowed.map { ids in scan.liveNodes.filter { ids.contains(scan.ids[$0]) } }
+        return scan.nearest(to: query, k: k, among: candidates).map { index.node(of: scan.ids[$0.node]) ?? -1 }
+    }
+
+    @Test(arguments: [VectorDistance.cosine, .l2])
+    func recallAtTenIsAtLeastNinetyFivePercent(distance: VectorDistance) {
+        var index = CollectionIndex(
+            dimension: 32, distance: distance, hnswThreshold: 500, hnswParameters: .init(efConstruction: 60))
+        var source = VectorSource(seed: 21)
+        for node in 0..<2_000 { index.upsert(id: "v\(node)", vector: source.next(32), document: "", metadata: [:]) }
+        #expect(index.usesGraph)
+        var found = 0
+        for _ in 0..<50 {
+            let query = source.next(32)
+            let truth = Set(exact(index, query, k: 10))
+            found += index.nearest(to: query, k: 10, among: nil).filter { truth.contains($0.node) }.count
+        }
+        #expect(Double(found) / 500 >= 0.95, "recall@10 \(Double(found) / 500)")
+    }
+
+    @Test func filteredAndDeletedItemsAreHandledThroughTheGraph() {
+        var index = CollectionIndex(dimension: 16, distance: .l2, hnswThreshold: 200)
+        var source = VectorSource(seed: 8)
+        for node in 0..<3_000 {
+            index.upsert(id: "v\(node)", vector: source.next(16), document: "", metadata: ["group": .int(Int64(node % 5))])
+        }
+        for node in stride(from: 0, to: 3_000, by: 3) { index.delete(id: "v\(node)") }
+        #expect(index.count == 2_000)
+        let filter = try! #require(try MetadataFilter.parse(#"{"group": 2}"#))
+        for _ in 0..<20 {
+            let query = source.next(16)
+            let hits = index.nearest(to: query, k: 10, among: nil)
+            #expect(hits.count == 10 && hits.allSatisfy { index.node(of: index.ids[$0.node]) == $0.node }, "no retired node")
+            let candidates = try! #require(index.matching(filter, documentContains: nil))
+            let filtered = index.nearest(to: query, k: 10, among: candidates)
+            #expect(filtered.count == 10)
+            #expect(filtered.allSatisfy { index.metadata[$0.node]["group"] == .int(2) })
+        }
+        let few = try! #require(index.matching(try! MetadataFilter.parse(#"{"$and": [{"group": 2}, {"group": {"$in": [2]}}]}"#), documentContains: nil))
+        #expect(index.nearest(to: source.next(16), k: 1_000, among: few).count == few.count, "k matching items give k hits")
+    }
+
+    @Test func replacedItemsAreFoundAtTheirNewVectorOnly() {
+        var index = CollectionIndex(dimension: 4, distance: .l2, hnswThreshold: 10)
+        for node in 0..<50 { index.upsert(id: "v\(node)", vector: [Float(node), 0, 0, 0], document: "", metadata: [:]) }
+        index.upsert(id: "v0", vector: [100, 0, 0, 0], document: "moved", metadata: [:])
+        let near = index.nearest(to: [0, 0, 0, 0], k: 1, among: nil)
+        #expect(near.map { index.ids[$0.node] } == ["v1"])
+        let far = index.nearest(to: [100, 0, 0, 0], k: 1, among: nil)
+        #expect(far.map { index.documents[$0.node] } == ["moved"])
+        #expect(index.count == 50)
+    }
+
+    @Test func mostlyRetiredStorageIsRebuiltDense() {
+        var index = CollectionIndex(dimension: 4, distance: .dot, hnswThreshold: 100)
+        var source = VectorSource(seed: 2)
+        for round in 0..<3 {
+            for node in 0..<600 {
+                index.upsert(id: "v\(node)", vector: [Float(round)] + source.next(3), document: "", metadata: [:])
+            }
+        }
+        #expect(index.count == 600)
+        #expect(index.ids.count < 1_800, "retired nodes were dropped")
+        #expect(index.liveNodes.allSatisfy { index.vector(at: $0).first == 2 })
+        #expect(index.nearest(to: [1, 0, 0, 0], k: 5, among: nil).count == 5)
+    }
+}
