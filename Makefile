@@ -63,6 +63,8 @@ bench: services ## Release build, then the bridge, RPC, context and coach benchm
 	$(WITH_SERVICES_ENV) .build/release/plutus-bench-coach
 	$(SWIFT) build -c release --product plutus-bench-language
 	.build/release/plutus-bench-language
+	$(SWIFT) build -c release --product plutus-bench-vector
+	.build/release/plutus-bench-vector
 
 clean: ## Remove build output (not .data/)
 	rm -rf .build

@@ -64,6 +64,8 @@ struct VectorBenchmarks: AsyncParsableCommand {
             print("  8 concurrent clients: \(formatted(Double(queries) / (ContinuousClock.now - start).seconds, 0)) queries/s")
         }
 
+        print("resident memory: \(formatted(Double(Self.residentBytes()) / 1_048_576, 0)) MiB (the process, with the store)")
+
         let exact = try VectorStore(
             configuration: .init(directory: directory.appendingPathComponent("exact"), sync: "never", index: .init(hnswThreshold: .max)))
         var replay = RandomUnitVectors(seed: 42, dimension: dimension)
@@ -84,7 +86,6 @@ struct VectorBenchmarks: AsyncParsableCommand {
         }
         print("recall@10 (store vs exact scan): \(formatted(Double(found) / Double(recallQueries * 10), 3))")
         print("floor, the exact scan of every item: p50 \(formatted(scan.percentile(0.5).milliseconds, 3)) ms")
-        print("resident memory: \(formatted(Double(Self.residentBytes()) / 1_048_576, 0)) MiB (both stores)")
     }
 
     /// VmRSS from /proc/self/status.
