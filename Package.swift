@@ -15,7 +15,7 @@ let services: [(product: String, target: String, folder: String, needs: [Target.
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
     ("plutus-goal-agent", "GoalAgentService", "GoalAgent", ["Coach"]),
     ("plutus-recommendation-agent", "RecommendationAgentService", "RecommendationAgent", ["Coach"]),
-    ("plutus-vector", "VectorService", "Vector", ["VectorStore"]),
+    ("plutus-vector", "VectorService", "Vector", ["HTTPClient", "VectorStore"]),
 ]
 
 let serviceDependencies: [Target.Dependency] = [
@@ -140,7 +140,8 @@ let package = Package(
         // plutus-vector's store: collections in tenant namespaces, exact search with metadata filters, an
         // append-only log with snapshots, and the default local embedder.
         .target(
-            name: "VectorStore", dependencies: ["PlutusWire", "RPCCore", "RPCTransport"], swiftSettings: swiftSettings),
+            name: "VectorStore", dependencies: ["HTTPClient", "PlutusWire", "RPCCore", "RPCTransport"],
+            swiftSettings: swiftSettings),
         // The coach's arithmetic: time value of money, debts, cash flow, goals, projections, portfolios. No I/O.
         .target(name: "FinanceEngine", swiftSettings: swiftSettings),
         // The offline language engine's reading: amounts, dates, goals, routes and analyses in a person's words.
@@ -353,7 +354,7 @@ let package = Package(
         .testTarget(
             name: "VectorStoreTests",
             dependencies: [
-                "VectorStore", "PlutusWire", "PlutusTestSupport", "ProcessSupport", "RPCTransport",
+                "VectorStore", "PlutusWire", "PlutusTestSupport", "ProcessSupport", "RPCCore", "RPCTransport", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

@@ -3,7 +3,7 @@ public import PlutusWire
 
 /// The embedded vector store: collections in tenant namespaces, searched exactly, every acknowledged write
 /// in the append-only ``VectorLog`` first. One actor owns the state; reads and writes take turns.
-public actor VectorStore {
+public actor VectorStore: VectorBackend {
     /// The store's limits; beyond them a call is refused with the reason.
     public struct Bounds: Sendable {
         public var maximumDimension = 4_096
@@ -75,7 +75,7 @@ public actor VectorStore {
         var index: CollectionIndex
     }
 
-    private let bounds: Bounds
+    private let rules: VectorRequestRules
     private let embedder: any Embedder
     private let compactAfterBytes: UInt64
     private let settings: IndexSettings
@@ -95,7 +95,7 @@ public actor VectorStore {
         }
         self.settings = settings
         self.tenants = tenants
-        self.bounds = configuration.bounds
+        self.rules = VectorRequestRules(bounds: configuration.bounds)
         self.embedder = embedder
         self.compactAfterBytes = configuration.compactAfterBytes
     }
@@ -104,25 +104,7 @@ public actor VectorStore {
 
     /// Adds or replaces `request.items`, creating the collection when it is missing; returns how many.
     public func upsert(_ request: UpsertRequest) async throws -> Int {
-        try checkNames(request.tenant, request.collection)
-        guard !request.items.isEmpty, request.items.count <= bounds.maximumBatch else {
-            throw VectorStoreError.invalidArgument("a batch holds 1 to \(bounds.maximumBatch) items, not \(request.items.count)")
-        }
-        var seen = Set<String>()
-        for item in request.items {
-            try checkID(item.id)
-            guard seen.insert(item.id).inserted else { throw VectorStoreError.invalidArgument("id \(item.id) is in the batch twice") }
-            guard item.metadataJSON.utf8.count <= bounds.maximumMetadataBytes else {
-                throw VectorStoreError.invalidArgument("the metadata of \(item.id) is over \(bounds.maximumMetadataBytes) bytes")
-            }
-            _ = try MetadataJSON.parse(item.metadataJSON)
-            guard item.vector.allSatisfy(\.isFinite) else {
-                throw VectorStoreError.invalidArgument("the vector of \(item.id) has a value that is not finite")
-            }
-            guard !item.vector.isEmpty || !item.document.isEmpty else {
-                throw VectorStoreError.invalidArgument("\(item.id) has neither a vector nor a document to embed")
-            }
-        }
+        try rules.checkUpsert(request)
         var info = try collectionForUpsert(request)
         let texts = request.items.filter(\.vector.isEmpty).map(\.document)
         if !texts.isEmpty {
@@ -149,11 +131,8 @@ public actor VectorStore {
 
     /// Deletes the items named by `request.ids` and/or matching its filters; returns how many went.
     public func delete(_ request: DeleteRequest) async throws -> Int {
-        try checkNames(request.tenant, request.collection)
         let filter = try MetadataFilter.parse(request.whereJSON)
-        guard !request.ids.isEmpty || filter != nil || !request.documentContains.isEmpty else {
-            throw VectorStoreError.invalidArgument("name ids or a filter: deleting everything is DeleteCollection")
-        }
+        try rules.checkDelete(request, filter: filter)
         let collection = try existing(request.tenant, request.collection)
         let nodes = selectedNodes(
             collection.index, ids: request.ids, filter: filter, documentContains: request.documentContains)
@@ -165,7 +144,7 @@ public actor VectorStore {
 
     /// Deletes the collection and everything in it; whether it existed.
     public func deleteCollection(tenant: String, name: String) async throws -> Bool {
-        try checkNames(tenant, name)
+        try rules.checkNames(tenant, name)
         guard let collection = tenants[tenant]?[name] else { return false }
         try await write(VectorLogRecord(kind: .deleteCollection, collection: collection.info))
         return true
@@ -175,9 +154,8 @@ public actor VectorStore {
 
     /// The `request.topK` items closest to its vector (or its text, embedded), passing its filters.
     public func query(_ request: QueryRequest) async throws -> [QueryHit] {
-        try checkNames(request.tenant, request.collection)
-        let k = request.topK == 0 ? 10 : Int(request.topK)
-        guard k <= bounds.maximumTopK else { throw VectorStoreError.invalidArgument("top_k is at most \(bounds.maximumTopK)") }
+        try rules.checkNames(request.tenant, request.collection)
+        let k = try rules.topK(request.topK)
         let filter = try MetadataFilter.parse(request.whereJSON)
         let collection = try existing(request.tenant, request.collection)
         let vector: [Float]
@@ -206,7 +184,7 @@ public actor VectorStore {
 
     /// The items named by `request.ids` and/or passing its filters, up to its limit.
     public func get(_ request: GetRequest) throws -> [VectorItem] {
-        try checkNames(request.tenant, request.collection)
+        try rules.checkNames(request.tenant, request.collection)
         let filter = try MetadataFilter.parse(request.whereJSON)
         let index = try existing(request.tenant, request.collection).index
         var nodes = selectedNodes(index, ids: request.ids, filter: filter, documentContains: request.documentContains)
@@ -220,13 +198,13 @@ public actor VectorStore {
     }
 
     public func count(tenant: String, collection: String) throws -> Int {
-        try checkNames(tenant, collection)
+        try rules.checkNames(tenant, collection)
         return try existing(tenant, collection).index.count
     }
 
     /// The tenant's collections, by name.
     public func collections(of tenant: String) throws -> [VectorCollection] {
-        try checkName(tenant, "tenant")
+        try rules.checkName(tenant, "tenant")
         return (tenants[tenant] ?? [:]).values.sorted { $0.info.name < $1.info.name }.map { collection in
             var info = collection.info
             info.count = UInt64(collection.index.count)
@@ -301,12 +279,7 @@ public actor VectorStore {
         let dimension =
             request.dimension > 0
             ? Int(request.dimension) : (fromText ? embedder.dimension : request.items.first?.vector.count ?? 0)
-        guard (1...bounds.maximumDimension).contains(dimension) else {
-            throw VectorStoreError.invalidArgument("a dimension is 1 to \(bounds.maximumDimension), not \(dimension)")
-        }
-        if case .unrecognized(let value) = request.distance {
-            throw VectorStoreError.invalidArgument("unknown distance \(value)")
-        }
+        try rules.checkDimension(dimension)
         return VectorCollection(
             tenant: request.tenant, name: request.collection, dimension: UInt32(dimension), distance: request.distance,
             embedder: fromText ? embedder.identifier : "")
@@ -329,25 +302,6 @@ public actor VectorStore {
         return ids.compactMap(index.node(of:)).filter { node in
             seen.insert(node).inserted
                 && (filter?.matches(index.metadata[node]) ?? true) && (contains.map { index.documents[node].contains($0) } ?? true)
-        }
-    }
-
-    private func checkNames(_ tenant: String, _ collection: String) throws {
-        try checkName(tenant, "tenant")
-        try checkName(collection, "collection")
-    }
-
-    private func checkName(_ name: String, _ what: String) throws {
-        guard !name.isEmpty, name.utf8.count <= bounds.maximumNameBytes,
-            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else {
-            throw VectorStoreError.invalidArgument("a \(what) name is 1 to \(bounds.maximumNameBytes) bytes without control characters")
-        }
-    }
-
-    private func checkID(_ id: String) throws {
-        guard !id.isEmpty, id.utf8.count <= bounds.maximumIDBytes else {
-            throw VectorStoreError.invalidArgument("an id is 1 to \(bounds.maximumIDBytes) bytes, not \(id.utf8.count)")
         }
     }
 }

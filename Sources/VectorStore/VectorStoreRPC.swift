@@ -14,8 +14,8 @@ public enum VectorStoreRPC {
     public static let listCollections = RPCMethod(service: service, method: "ListCollections")
     public static let deleteCollection = RPCMethod(service: service, method: "DeleteCollection")
 
-    /// Registers the store's methods on `router`.
-    public static func register(_ store: VectorStore, on router: inout RPCRouter) {
+    /// Registers the methods of `store` (embedded or ChromaDB) on `router`.
+    public static func register(_ store: any VectorBackend, on router: inout RPCRouter) {
         router.register(upsert) { (request: UpsertRequest, _) -> UpsertResponse in
             try await answering { UpsertResponse(upserted: UInt32(try await store.upsert(request))) }
         }

@@ -3,6 +3,7 @@ import Logging
 import PlutusTestSupport
 import PlutusWire
 import ProcessSupport
+import RPCCore
 import RPCTransport
 import Testing
 import VectorStore
@@ -52,7 +53,7 @@ import VectorStore
             for batch in 0..<batches {
                 let items = (0..<20).map { item("b\(batch)-\($0)", source.next(32), #"{"batch": \#(batch)}"#) }
                 _ = try await first.client.unary(
-                    VectorStoreRPC.upsert, UpsertRequest(tenant: "t", collection: "c", items: items), as: UpsertResponse.self,
+                    VectorStoreRPC.upsert, UpsertRequest(tenant: "t", collection: "items", items: items), as: UpsertResponse.self,
                     deadline: .init(after: .seconds(5)))
                 await acknowledged.add(batch)
             }
@@ -68,7 +69,7 @@ import VectorStore
         let second = try await start(directory, socket: socket)
         defer { second.process.forceKill() }
         let stored = try await second.client.unary(
-            VectorStoreRPC.get, GetRequest(tenant: "t", collection: "c"), as: GetResponse.self,
+            VectorStoreRPC.get, GetRequest(tenant: "t", collection: "items"), as: GetResponse.self,
             deadline: .init(after: .seconds(10)))
         var itemsPerBatch: [Int: Int] = [:]
         for item in stored.items {
@@ -86,4 +87,64 @@ actor Acknowledged {
     private(set) var batches: [Int] = []
     var count: Int { batches.count }
     func add(_ batch: Int) { batches.append(batch) }
+}
+
+/// `plutus-vector` as operators start it: the backend chosen by flags, bad choices refused at start.
+@Suite struct VectorServiceTests {
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> (ChildProcess.Termination, String) {
+        let log = "/tmp/plutus-vector-args-\(UUID().uuidString.prefix(8)).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLUTUS_VECTOR_BACKEND"] = nil
+        environment["PLUTUS_CHROMA_URL"] = nil
+        environment.merge(extra) { _, new in new }
+        let process = try ChildProcess.spawn(
+            Repository.product("plutus-vector"), ["--listen", "unix:///tmp/plutus-vector-args.sock"] + arguments,
+            environment: environment, standardOutput: .appendingTo(path: log), standardError: .appendingTo(path: log))
+        let termination = await process.termination()
+        return (termination, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    @Test func anUnknownBackendOrAChromaWithoutURLIsRefusedAtStart() async throws {
+        let (unknown, unknownLog) = try await run(["--backend", "pinecone"])
+        #expect(unknown != .exited(0) && unknownLog.contains("--backend must be embedded or chroma"))
+        let (missing, missingLog) = try await run(["--backend", "chroma"])
+        #expect(missing != .exited(0) && missingLog.contains("needs --chroma-url"))
+        let (bad, badLog) = try await run(["--backend", "chroma", "--chroma-url", "ftp://chroma"])
+        #expect(bad != .exited(0) && badLog.contains("http(s)://host"))
+        let (sync, syncLog) = try await run(["--sync", "sometimes"], environment: ["PLUTUS_VECTOR_DIR": "/tmp/plutus-vector-args"])
+        #expect(sync != .exited(0) && syncLog.contains("sync must be always or never"))
+    }
+
+    @Test(.enabled(if: Backends.chromaURL != nil, "ChromaDB is not running: the service is not tried against it"))
+    func theServiceForwardsToChromaOverRealSockets() async throws {
+        let socket = "/tmp/plutus-vector-chroma-\(UUID().uuidString.prefix(8)).sock"
+        let log = "\(socket).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLUTUS_VECTOR_BACKEND"] = "chroma"
+        environment["PLUTUS_CHROMA_URL"] = Backends.chromaURL
+        let process = try ChildProcess.spawn(
+            Repository.product("plutus-vector"), ["--listen", "unix://\(socket)", "--instance", "vector-chroma"],
+            environment: environment, standardOutput: .appendingTo(path: log), standardError: .appendingTo(path: log))
+        defer { process.forceKill() }
+        let client = RPCClient(service: "vector", target: try RPCTarget(parsing: "unix://\(socket)"), logger: CrashRecoveryTests.logger)
+        _ = try await eventually(timeout: .seconds(60)) {
+            (try? await client.unary(HealthService.check, HealthCheckRequest(), as: HealthCheckResponse.self))?.status == .serving
+        }
+        let tenant = "tenant-\(UUID().uuidString.lowercased())"
+        let upserted = try await client.unary(
+            VectorStoreRPC.upsert,
+            UpsertRequest(tenant: tenant, collection: "memory", items: [VectorItem(id: "m1", document: "emergency fund started")]),
+            as: UpsertResponse.self)
+        #expect(upserted.upserted == 1)
+        let hits = try await client.unary(
+            VectorStoreRPC.query, QueryRequest(tenant: tenant, collection: "memory", text: "emergency fund", topK: 3), as: QueryResponse.self)
+        #expect(hits.hits.map(\.id) == ["m1"])
+        await #expect(throws: RPCError.self) {
+            try await client.unary(
+                VectorStoreRPC.query, QueryRequest(tenant: tenant, collection: "memory", vector: [1, 2]), as: QueryResponse.self)
+        }
+        await client.close()
+    }
 }

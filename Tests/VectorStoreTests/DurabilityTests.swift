@@ -13,19 +13,19 @@ struct DurabilityTests {
         var source = VectorSource(seed: UInt64(from))
         for index in from..<to {
             _ = try await store.upsert(
-                UpsertRequest(tenant: "t", collection: "c", items: [item("i\(index)", source.next(4), #"{"n": \#(index)}"#)]))
+                UpsertRequest(tenant: "t", collection: "items", items: [item("i\(index)", source.next(4), #"{"n": \#(index)}"#)]))
         }
     }
 
     @Test func everyAcknowledgedWriteIsThereAfterReopening() async throws {
         try await withStore(sync: "always") { store, directory in
             try await fill(store, from: 0, to: 50)
-            _ = try await store.delete(DeleteRequest(tenant: "t", collection: "c", whereJSON: #"{"n": {"$gte": 40}}"#))
+            _ = try await store.delete(DeleteRequest(tenant: "t", collection: "items", whereJSON: #"{"n": {"$gte": 40}}"#))
             _ = try await store.upsert(UpsertRequest(tenant: "u", collection: "other", items: [item("x", [1, 2])]))
             _ = try await store.deleteCollection(tenant: "u", name: "other")
-            let before = try await store.get(GetRequest(tenant: "t", collection: "c", includeVectors: true))
+            let before = try await store.get(GetRequest(tenant: "t", collection: "items", includeVectors: true))
             let reopened = try reopen(directory)
-            #expect(try await reopened.get(GetRequest(tenant: "t", collection: "c", includeVectors: true)) == before)
+            #expect(try await reopened.get(GetRequest(tenant: "t", collection: "items", includeVectors: true)) == before)
             #expect(before.count == 40)
             #expect(try await reopened.collections(of: "u").isEmpty)
         }
@@ -38,15 +38,15 @@ struct DurabilityTests {
             let intact = try Data(contentsOf: wal)
             // Half of another record, as a kill in the middle of a write leaves it.
             let next = try VectorLog.frame(
-                VectorLogRecord(kind: .upsert, collection: VectorCollection(tenant: "t", name: "c", dimension: 4),
+                VectorLogRecord(kind: .upsert, collection: VectorCollection(tenant: "t", name: "items", dimension: 4),
                                 items: [item("torn", [1, 2, 3, 4])]))
             try (intact + Data(next.prefix(next.count / 2))).write(to: wal)
             let reopened = try reopen(directory)
-            #expect(try await reopened.count(tenant: "t", collection: "c") == 10)
-            #expect(try await reopened.get(GetRequest(tenant: "t", collection: "c", ids: ["torn"])).isEmpty)
+            #expect(try await reopened.count(tenant: "t", collection: "items") == 10)
+            #expect(try await reopened.get(GetRequest(tenant: "t", collection: "items", ids: ["torn"])).isEmpty)
             #expect(try Data(contentsOf: wal) == intact, "the torn bytes are cut off")
             try await fill(reopened, from: 10, to: 12)
-            #expect(try await (try reopen(directory)).count(tenant: "t", collection: "c") == 12, "writes after it land")
+            #expect(try await (try reopen(directory)).count(tenant: "t", collection: "items") == 12, "writes after it land")
         }
     }
 
@@ -57,20 +57,20 @@ struct DurabilityTests {
             var bytes = [UInt8](try Data(contentsOf: wal))
             bytes[bytes.count - 3] ^= 0xFF  // a flipped byte inside the last record's payload
             try Data(bytes).write(to: wal)
-            #expect(try await (try reopen(directory)).count(tenant: "t", collection: "c") == 4)
+            #expect(try await (try reopen(directory)).count(tenant: "t", collection: "items") == 4)
         }
     }
 
     @Test func compactionKeepsEverythingAndEmptiesTheLog() async throws {
         try await withStore(sync: "always", compactAfterBytes: 2_000) { store, directory in
             try await fill(store, from: 0, to: 100)
-            _ = try await store.delete(DeleteRequest(tenant: "t", collection: "c", ids: ["i3", "i99"]))
-            let before = try await store.get(GetRequest(tenant: "t", collection: "c", includeVectors: true))
+            _ = try await store.delete(DeleteRequest(tenant: "t", collection: "items", ids: ["i3", "i99"]))
+            let before = try await store.get(GetRequest(tenant: "t", collection: "items", includeVectors: true))
             let wal = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("wal.log").path)
             #expect((wal[.size] as? Int ?? .max) < 2_500, "compacted along the way")
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("snapshot.log").path))
             let reopened = try reopen(directory)
-            #expect(Set(try await reopened.get(GetRequest(tenant: "t", collection: "c", includeVectors: true))) == Set(before))
+            #expect(Set(try await reopened.get(GetRequest(tenant: "t", collection: "items", includeVectors: true))) == Set(before))
             #expect(before.count == 98)
         }
     }

@@ -23,10 +23,10 @@ struct VectorStoreTests {
         try await withStore { store, _ in
             var source = VectorSource(seed: 11)
             let items = (0..<500).map { item("v\($0)", source.next(16), #"{"n": \#($0)}"#) }
-            #expect(try await store.upsert(UpsertRequest(tenant: "t", collection: "c", items: items, distance: distance)) == 500)
+            #expect(try await store.upsert(UpsertRequest(tenant: "t", collection: "items", items: items, distance: distance)) == 500)
             for _ in 0..<10 {
                 let query = source.next(16)
-                let hits = try await store.query(QueryRequest(tenant: "t", collection: "c", vector: query, topK: 10))
+                let hits = try await store.query(QueryRequest(tenant: "t", collection: "items", vector: query, topK: 10))
                 #expect(hits.map(\.id) == bruteForce(items, query, distance, k: 10))
                 #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.distance <= $1.distance })
             }
@@ -37,14 +37,14 @@ struct VectorStoreTests {
         try await withStore { store, _ in
             var source = VectorSource(seed: 3)
             let items = (0..<300).map { item("v\($0)", source.next(8), #"{"user": "u\#($0 % 30)", "n": \#($0)}"#) }
-            _ = try await store.upsert(UpsertRequest(tenant: "t", collection: "c", items: items))
+            _ = try await store.upsert(UpsertRequest(tenant: "t", collection: "items", items: items))
             let hits = try await store.query(
-                QueryRequest(tenant: "t", collection: "c", vector: source.next(8), topK: 10, whereJSON: #"{"user": "u7"}"#))
+                QueryRequest(tenant: "t", collection: "items", vector: source.next(8), topK: 10, whereJSON: #"{"user": "u7"}"#))
             #expect(hits.count == 10)
             #expect(hits.allSatisfy { $0.metadataJSON.contains(#""user":"u7""#) })
             let few = try await store.query(
                 QueryRequest(
-                    tenant: "t", collection: "c", vector: source.next(8), topK: 10,
+                    tenant: "t", collection: "items", vector: source.next(8), topK: 10,
                     whereJSON: #"{"$and": [{"user": "u7"}, {"n": {"$lt": 100}}]}"#))
             #expect(Set(few.map(\.id)) == ["v7", "v37", "v67", "v97"])
         }
@@ -54,23 +54,23 @@ struct VectorStoreTests {
         try await withStore { store, _ in
             _ = try await store.upsert(
                 UpsertRequest(
-                    tenant: "t", collection: "c",
+                    tenant: "t", collection: "items",
                     items: [
                         item("a", [1, 0], #"{"kind": "insight"}"#, document: "first"),
                         item("b", [0, 1], #"{"kind": "summary"}"#), item("c", [1, 1], #"{"kind": "insight"}"#),
                     ]))
             _ = try await store.upsert(
-                UpsertRequest(tenant: "t", collection: "c", items: [item("a", [0, 1], #"{"kind": "summary"}"#, document: "second")]))
-            let a = try await store.get(GetRequest(tenant: "t", collection: "c", ids: ["a", "missing"], includeVectors: true))
+                UpsertRequest(tenant: "t", collection: "items", items: [item("a", [0, 1], #"{"kind": "summary"}"#, document: "second")]))
+            let a = try await store.get(GetRequest(tenant: "t", collection: "items", ids: ["a", "missing"], includeVectors: true))
             #expect(a == [VectorItem(id: "a", vector: [0, 1], document: "second", metadataJSON: #"{"kind":"summary"}"#)])
-            #expect(try await store.count(tenant: "t", collection: "c") == 3)
-            #expect(try await store.delete(DeleteRequest(tenant: "t", collection: "c", whereJSON: #"{"kind": "summary"}"#)) == 2)
-            #expect(try await store.get(GetRequest(tenant: "t", collection: "c")).map(\.id) == ["c"])
-            #expect(try await store.delete(DeleteRequest(tenant: "t", collection: "c", ids: ["c", "c", "x"])) == 1)
-            #expect(try await store.count(tenant: "t", collection: "c") == 0)
-            #expect(try await store.deleteCollection(tenant: "t", name: "c"))
-            #expect(try await !store.deleteCollection(tenant: "t", name: "c"))
-            await #expect(throws: VectorStoreError.self) { try await store.count(tenant: "t", collection: "c") }
+            #expect(try await store.count(tenant: "t", collection: "items") == 3)
+            #expect(try await store.delete(DeleteRequest(tenant: "t", collection: "items", whereJSON: #"{"kind": "summary"}"#)) == 2)
+            #expect(try await store.get(GetRequest(tenant: "t", collection: "items")).map(\.id) == ["c"])
+            #expect(try await store.delete(DeleteRequest(tenant: "t", collection: "items", ids: ["c", "c", "x"])) == 1)
+            #expect(try await store.count(tenant: "t", collection: "items") == 0)
+            #expect(try await store.deleteCollection(tenant: "t", name: "items"))
+            #expect(try await !store.deleteCollection(tenant: "t", name: "items"))
+            await #expect(throws: VectorStoreError.self) { try await store.count(tenant: "t", collection: "items") }
         }
     }
 
@@ -112,22 +112,22 @@ struct VectorStoreTests {
 
     @Test func everyBoundIsRefusedWithItsReasonAndNothingIsWritten() async throws {
         try await withStore { store, _ in
-            _ = try await store.upsert(UpsertRequest(tenant: "t", collection: "c", items: [item("ok", [1, 2])]))
+            _ = try await store.upsert(UpsertRequest(tenant: "t", collection: "items", items: [item("ok", [1, 2])]))
             let refused: [(UpsertRequest, String)] = [
                 (UpsertRequest(tenant: "t", collection: "big", items: [item("a", [Float](repeating: 1, count: 4_097))]), "dimension"),
-                (UpsertRequest(tenant: "t", collection: "c", items: (0...10_000).map { item("i\($0)", [1, 2]) }), "batch"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item(String(repeating: "x", count: 257), [1, 2])]), "id"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("", [1, 2])]), "id"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("m", [1, 2], #"{"x": "\#(String(repeating: "y", count: 16_400))"}"#)]), "metadata"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("m", [1, 2], #"{"x": [1]}"#)]), "metadata"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("m", [1, 2], "[]")]), "metadata"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("d", [1, 2]), item("d", [2, 1])]), "twice"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("w", [1, 2, 3])]), "dimensions"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [item("n", [.nan, 1])]), "finite"),
-                (UpsertRequest(tenant: "t", collection: "c", items: [VectorItem(id: "e")]), "neither"),
-                (UpsertRequest(tenant: "", collection: "c", items: [item("a", [1, 2])]), "tenant"),
-                (UpsertRequest(tenant: "t", collection: "c\u{0}", items: [item("a", [1, 2])]), "collection"),
-                (UpsertRequest(tenant: "t", collection: "c", items: []), "batch"),
+                (UpsertRequest(tenant: "t", collection: "items", items: (0...10_000).map { item("i\($0)", [1, 2]) }), "batch"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item(String(repeating: "x", count: 257), [1, 2])]), "id"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("", [1, 2])]), "id"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("m", [1, 2], #"{"x": "\#(String(repeating: "y", count: 16_400))"}"#)]), "metadata"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("m", [1, 2], #"{"x": [1]}"#)]), "metadata"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("m", [1, 2], "[]")]), "metadata"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("d", [1, 2]), item("d", [2, 1])]), "twice"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("w", [1, 2, 3])]), "dimensions"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [item("n", [.nan, 1])]), "finite"),
+                (UpsertRequest(tenant: "t", collection: "items", items: [VectorItem(id: "e")]), "neither"),
+                (UpsertRequest(tenant: "", collection: "items", items: [item("a", [1, 2])]), "tenant"),
+                (UpsertRequest(tenant: "t", collection: "items\u{0}", items: [item("a", [1, 2])]), "collection"),
+                (UpsertRequest(tenant: "t", collection: "items", items: []), "batch"),
             ]
             for (request, reason) in refused {
                 await #expect {
@@ -137,13 +137,13 @@ struct VectorStoreTests {
                     return message.contains(reason)
                 }
             }
-            #expect(try await store.collections(of: "t").map(\.name) == ["c"])
-            #expect(try await store.count(tenant: "t", collection: "c") == 1)
+            #expect(try await store.collections(of: "t").map(\.name) == ["items"])
+            #expect(try await store.count(tenant: "t", collection: "items") == 1)
             await #expect(throws: VectorStoreError.self) {
-                try await store.query(QueryRequest(tenant: "t", collection: "c", vector: [1, 2], topK: 1_001))
+                try await store.query(QueryRequest(tenant: "t", collection: "items", vector: [1, 2], topK: 1_001))
             }
             await #expect(throws: VectorStoreError.self, "deleting everything is DeleteCollection") {
-                try await store.delete(DeleteRequest(tenant: "t", collection: "c"))
+                try await store.delete(DeleteRequest(tenant: "t", collection: "items"))
             }
         }
     }

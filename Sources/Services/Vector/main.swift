@@ -1,19 +1,26 @@
 import ArgumentParser
 import Foundation
+import HTTPClient
 import PlutusCluster
 import PlutusService
 import RPCTransport
 import VectorStore
 
-/// `plutus-vector`: serves `plutus.v1.VectorStore` from its embedded store, whose append-only log and
-/// snapshots live in its data directory (one per instance).
+/// `plutus-vector`: serves `plutus.v1.VectorStore`, from its embedded store (whose append-only log and
+/// snapshots live in its data directory, one per instance) or by forwarding to a ChromaDB server.
 @main
 struct VectorCommand: ServiceCommand {
     static let kind = ServiceKind.vector
 
     @OptionGroup var options: ServiceOptions
 
-    @Option(help: "Where the store's log and snapshots live (default: $PLUTUS_VECTOR_DIR, else .data/vector/INSTANCE).")
+    @Option(help: "embedded (default) or chroma (default: $PLUTUS_VECTOR_BACKEND).")
+    var backend: String?
+
+    @Option(help: "The ChromaDB server for --backend chroma, such as http://chroma:8000 (default: $PLUTUS_CHROMA_URL).")
+    var chromaURL: String?
+
+    @Option(help: "Where the embedded store's log and snapshots live (default: $PLUTUS_VECTOR_DIR, else .data/vector/INSTANCE).")
     var dataDirectory: String?
 
     @Option(help: "always: fsync every acknowledged write batch; never: leave it to the OS (default: $PLUTUS_VECTOR_SYNC, else always).")
@@ -22,19 +29,35 @@ struct VectorCommand: ServiceCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let runtime = try bootstrap()
-        let directory =
-            dataDirectory ?? environment["PLUTUS_VECTOR_DIR"] ?? ".data/vector/\(runtime.configuration.instance)"
-        let store: VectorStore
+        var http: HTTPClient?
+        let store: any VectorBackend
         do {
-            store = try VectorStore(
-                configuration: .init(
-                    directory: URL(fileURLWithPath: directory), sync: sync ?? environment["PLUTUS_VECTOR_SYNC"] ?? "always"))
+            switch backend ?? environment["PLUTUS_VECTOR_BACKEND"] ?? "embedded" {
+            case "embedded":
+                let directory =
+                    dataDirectory ?? environment["PLUTUS_VECTOR_DIR"] ?? ".data/vector/\(runtime.configuration.instance)"
+                store = try VectorStore(
+                    configuration: .init(
+                        directory: URL(fileURLWithPath: directory),
+                        sync: sync ?? environment["PLUTUS_VECTOR_SYNC"] ?? "always"))
+                runtime.logger.info("vector store open", metadata: ["vector.directory": "\(directory)"])
+            case "chroma":
+                guard let url = chromaURL ?? environment["PLUTUS_CHROMA_URL"], !url.isEmpty else {
+                    throw ValidationError("--backend chroma needs --chroma-url or $PLUTUS_CHROMA_URL")
+                }
+                let client = try HTTPClient(logger: runtime.logger)
+                http = client
+                store = try ChromaBackend(url: url, http: client)
+                runtime.logger.info("vector store forwards to ChromaDB", metadata: ["vector.chroma": "\(url)"])
+            case let other:
+                throw ValidationError("--backend must be embedded or chroma, not \(other)")
+            }
         } catch let error as VectorStoreError {
             throw ValidationError(error.description)
         }
-        runtime.logger.info("vector store open", metadata: ["vector.directory": "\(directory)"])
         var router = RPCRouter()
         VectorStoreRPC.register(store, on: &router)
         try await runtime.serve(router)
+        await http?.shutdown()
     }
 }
