@@ -355,6 +355,7 @@ let package = Package(
             name: "VectorStoreTests",
             dependencies: [
                 "VectorStore", "PlutusWire", "PlutusTestSupport", "ProcessSupport", "RPCCore", "RPCTransport", "HTTPClient",
+                "LanguageModels",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

@@ -22,7 +22,7 @@ public enum MetadataValue: Hashable, Sendable {
         return self == other
     }
 
-    init?(_ json: JSONValue) {
+    init?(_ json: ParsedJSON) {
         switch json {
         case .string(let value): self = .string(value)
         case .int(let value): self = .int(value)
@@ -49,7 +49,7 @@ enum MetadataJSON {
     /// The metadata `text` holds (a JSON object of strings, numbers and booleans; empty: none).
     static func parse(_ text: String) throws -> Metadata {
         guard !text.isEmpty else { return [:] }
-        guard case .object(let fields) = try JSONValue.parse(text, "metadata") else {
+        guard case .object(let fields) = try ParsedJSON.parse(text, "metadata") else {
             throw VectorStoreError.invalidArgument("metadata must be a JSON object")
         }
         return try fields.mapValues { value in

@@ -26,7 +26,7 @@ public indirect enum MetadataFilter: Sendable, Equatable {
     /// - Throws: ``VectorStoreError/invalidArgument(_:)`` saying what is wrong.
     public static func parse(_ json: String) throws -> MetadataFilter? {
         guard !json.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        guard case .object(let fields) = try JSONValue.parse(json, "where") else {
+        guard case .object(let fields) = try ParsedJSON.parse(json, "where") else {
             throw VectorStoreError.invalidArgument("where must be a JSON object")
         }
         return fields.isEmpty ? nil : try filter(fields)
@@ -42,7 +42,7 @@ public indirect enum MetadataFilter: Sendable, Equatable {
         }
     }
 
-    private static func filter(_ fields: [String: JSONValue]) throws -> MetadataFilter {
+    private static func filter(_ fields: [String: ParsedJSON]) throws -> MetadataFilter {
         let parts = try fields.sorted { $0.key < $1.key }.map { key, value -> MetadataFilter in
             switch key {
             case "$and", "$or":
@@ -65,7 +65,7 @@ public indirect enum MetadataFilter: Sendable, Equatable {
         return parts.count == 1 ? parts[0] : .all(parts)
     }
 
-    private static func condition(_ field: String, _ json: JSONValue) throws -> Condition {
+    private static func condition(_ field: String, _ json: ParsedJSON) throws -> Condition {
         guard case .object(let operators) = json else { return .equal(try value(json, field)) }
         guard operators.count == 1, let (op, operand) = operators.first else {
             throw VectorStoreError.invalidArgument("the condition on \(field) must have exactly one operator")
@@ -90,7 +90,7 @@ public indirect enum MetadataFilter: Sendable, Equatable {
         }
     }
 
-    private static func value(_ json: JSONValue, _ field: String) throws -> MetadataValue {
+    private static func value(_ json: ParsedJSON, _ field: String) throws -> MetadataValue {
         guard let value = MetadataValue(json) else {
             throw VectorStoreError.invalidArgument("the value for \(field) must be a string, number or boolean")
         }

@@ -8,6 +8,9 @@ request bodies must use Content-Length.
 Routes (each test uses its own <key>; the client's base URL is http://127.0.0.1:PORT/k/<key>):
   POST /k/<key>/v1/messages           Anthropic Messages API (streams when the body has "stream": true)
   POST /k/<key>/v1/chat/completions   OpenAI-compatible chat completions (same)
+  POST /k/<key>/v1/embeddings         OpenAI-compatible embeddings: each input's vector is made from its
+                                      SHA-256 (the same text, the same vector), of the request's
+                                      "dimensions" (default 8) or the step's "embedding_dimensions"
   POST /k/<key>/script                body: JSON array of steps, replaces the key's script. Each model
                                       request consumes the next step; the last one repeats forever.
                                       Without a script: {"text": "Hello from the test server."}
@@ -51,6 +54,7 @@ Step fields (they combine):
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import http
 import itertools
 import json
@@ -70,8 +74,8 @@ DEFAULT_USAGE = {"input_tokens": 25, "output_tokens": 10,
                  "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
 ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
                404: "not_found_error", 429: "rate_limit_error", 500: "api_error", 529: "overloaded_error"}
-KEY_ROUTE = re.compile(r"^/k/([^/]+)/(v1/messages|v1/chat/completions|script|requests|reset)$")
-METHODS = {"v1/messages": "POST", "v1/chat/completions": "POST", "script": "POST",
+KEY_ROUTE = re.compile(r"^/k/([^/]+)/(v1/messages|v1/chat/completions|v1/embeddings|script|requests|reset)$")
+METHODS = {"v1/messages": "POST", "v1/chat/completions": "POST", "v1/embeddings": "POST", "script": "POST",
            "requests": "GET", "reset": "POST"}
 SCRIPTS, REQUESTS = {}, {}
 COUNTER = itertools.count(1)
@@ -369,7 +373,25 @@ class OpenAI:
         return out
 
 
-PROVIDERS = {"v1/messages": Anthropic(), "v1/chat/completions": OpenAI()}
+class Embeddings(OpenAI):
+    """OpenAI's /v1/embeddings: a deterministic vector per input."""
+
+    def body(self, turn):
+        inputs = turn.body.get("input")
+        inputs = [inputs] if isinstance(inputs, str) else list(inputs or [])
+        dimensions = int(turn.step.get("embedding_dimensions") or turn.body.get("dimensions") or 8)
+
+        def vector(text):
+            digest = hashlib.sha256(str(text).encode()).digest()
+            return [(digest[i % len(digest)] - 127.5) / 127.5 for i in range(dimensions)]
+
+        return {"object": "list", "model": turn.model,
+                "data": [{"object": "embedding", "index": i, "embedding": vector(text)}
+                         for i, text in enumerate(inputs)],
+                "usage": {"prompt_tokens": len(inputs), "total_tokens": len(inputs)}}
+
+
+PROVIDERS = {"v1/messages": Anthropic(), "v1/chat/completions": OpenAI(), "v1/embeddings": Embeddings()}
 
 
 # -------------------------------------------------------------------------------------- Routes

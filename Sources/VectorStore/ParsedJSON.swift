@@ -2,14 +2,14 @@ import Foundation
 
 /// A JSON value as metadata and filters are written: read with `JSONDecoder`, so booleans, integers and
 /// other numbers stay apart.
-indirect enum JSONValue: Decodable, Equatable, Sendable {
+indirect enum ParsedJSON: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
     case double(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([ParsedJSON])
+    case object([String: ParsedJSON])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -23,18 +23,18 @@ indirect enum JSONValue: Decodable, Equatable, Sendable {
             self = .double(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
+        } else if let value = try? container.decode([ParsedJSON].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .object(try container.decode([String: ParsedJSON].self))
         }
     }
 
     /// The value `text` holds.
     /// - Throws: ``VectorStoreError/invalidArgument(_:)`` naming `what` when it is not JSON.
-    static func parse(_ text: String, _ what: String) throws -> JSONValue {
+    static func parse(_ text: String, _ what: String) throws -> ParsedJSON {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONDecoder().decode(ParsedJSON.self, from: Data(text.utf8))
         } catch {
             throw VectorStoreError.invalidArgument("\(what) is not valid JSON")
         }
