@@ -140,7 +140,7 @@ let package = Package(
         // plutus-vector's store: collections in tenant namespaces, exact search with metadata filters, an
         // append-only log with snapshots, and the default local embedder.
         .target(
-            name: "VectorStore", dependencies: ["HTTPClient", "PlutusWire", "RPCCore", "RPCTransport"],
+            name: "VectorStore", dependencies: ["BridgeSupport", "HTTPClient", "PlutusWire", "RPCCore", "RPCTransport"],
             swiftSettings: swiftSettings),
         // The coach's arithmetic: time value of money, debts, cash flow, goals, projections, portfolios. No I/O.
         .target(name: "FinanceEngine", swiftSettings: swiftSettings),

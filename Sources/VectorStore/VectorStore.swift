@@ -79,7 +79,8 @@ public actor VectorStore: VectorBackend {
     private let embedder: any Embedder
     private let compactAfterBytes: UInt64
     private let settings: IndexSettings
-    private var log: VectorLog
+    private let log: VectorLogWriter
+    private var writeTurns = WriteTurns()
     private var tenants: [String: [String: Collection]] = [:]
 
     /// Opens the store in `configuration.directory`, replaying what it holds.
@@ -90,9 +91,10 @@ public actor VectorStore: VectorBackend {
         }
         var tenants: [String: [String: Collection]] = [:]
         let settings = configuration.index
-        log = try VectorLog(directory: configuration.directory, sync: sync) { record in
-            Self.apply(record, to: &tenants, settings: settings)
-        }
+        log = VectorLogWriter(
+            try VectorLog(directory: configuration.directory, sync: sync) { record in
+                Self.apply(record, to: &tenants, settings: settings)
+            })
         self.settings = settings
         self.tenants = tenants
         self.rules = VectorRequestRules(bounds: configuration.bounds)
@@ -104,6 +106,10 @@ public actor VectorStore: VectorBackend {
 
     /// Adds or replaces `request.items`, creating the collection when it is missing; returns how many.
     public func upsert(_ request: UpsertRequest) async throws -> Int {
+        try await writing { try await applyUpsert(request) }
+    }
+
+    private func applyUpsert(_ request: UpsertRequest) async throws -> Int {
         try rules.checkUpsert(request)
         var info = try collectionForUpsert(request)
         let texts = request.items.filter(\.vector.isEmpty).map(\.document)
@@ -131,6 +137,10 @@ public actor VectorStore: VectorBackend {
 
     /// Deletes the items named by `request.ids` and/or matching its filters; returns how many went.
     public func delete(_ request: DeleteRequest) async throws -> Int {
+        try await writing { try await applyDelete(request) }
+    }
+
+    private func applyDelete(_ request: DeleteRequest) async throws -> Int {
         let filter = try MetadataFilter.parse(request.whereJSON)
         try rules.checkDelete(request, filter: filter)
         let collection = try existing(request.tenant, request.collection)
@@ -144,6 +154,10 @@ public actor VectorStore: VectorBackend {
 
     /// Deletes the collection and everything in it; whether it existed.
     public func deleteCollection(tenant: String, name: String) async throws -> Bool {
+        try await writing { try await applyDeleteCollection(tenant: tenant, name: name) }
+    }
+
+    private func applyDeleteCollection(tenant: String, name: String) async throws -> Bool {
         try rules.checkNames(tenant, name)
         guard let collection = tenants[tenant]?[name] else { return false }
         try await write(VectorLogRecord(kind: .deleteCollection, collection: collection.info))
@@ -213,7 +227,11 @@ public actor VectorStore: VectorBackend {
     }
 
     /// Writes the whole state as the snapshot and empties the write-ahead log.
-    public func compact() throws {
+    public func compact() async throws {
+        try await writing { try await compactNow() }
+    }
+
+    private func compactNow() async throws {
         var records: [VectorLogRecord] = []
         for (_, collections) in tenants.sorted(by: { $0.key < $1.key }) {
             for (_, collection) in collections.sorted(by: { $0.key < $1.key }) {
@@ -226,20 +244,30 @@ public actor VectorStore: VectorBackend {
                 records.append(VectorLogRecord(kind: .upsert, collection: collection.info, items: items))
             }
         }
-        try log.compact(into: records)
+        try await log.compact(into: records)
     }
 
     // MARK: - Internals
 
-    /// Logs `record` (the write is acknowledged only once it is there), then applies it.
+    /// Runs `body` in its turn among the writes: checks, log and apply see no other write in between.
+    private func writing<Result: Sendable>(_ body: () async throws -> Result) async rethrows -> Result {
+        if !writeTurns.tryStart() {
+            await withCheckedContinuation { writeTurns.enqueue($0) }
+        }
+        defer { writeTurns.finish() }
+        return try await body()
+    }
+
+    /// Logs `record` on the log's thread (the write is acknowledged only once it is there), then applies it.
     private func write(_ record: VectorLogRecord) async throws {
+        let walBytes: UInt64
         do {
-            try log.append([record])
+            walBytes = try await log.append([record])
         } catch {
             throw VectorStoreError.unavailable("the write could not be logged: \(error)")
         }
         Self.apply(record, to: &tenants, settings: settings)
-        if log.walBytes > compactAfterBytes { try? compact() }
+        if walBytes > compactAfterBytes { try? await compactNow() }
     }
 
     static func apply(

@@ -75,6 +75,32 @@ struct DurabilityTests {
         }
     }
 
+    /// Writes take turns from their checks to their apply, so concurrent writers never act on a state another
+    /// write is about to change: of batches of two sizes racing to make one collection, those of the first
+    /// size land whole and the others are refused, none acknowledged and lost.
+    @Test func concurrentWritesAreCheckedAgainstTheStateTheyLandOn() async throws {
+        try await withStore(sync: "always") { store, directory in
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        let dimension = index.isMultiple(of: 2) ? 3 : 4
+                        let landed = try? await store.upsert(
+                            UpsertRequest(
+                                tenant: "t", collection: "items",
+                                items: [item("i\(index)", [Float](repeating: Float(index + 1), count: dimension))]))
+                        return (dimension, landed == 1)
+                    }
+                }
+                return await group.reduce(into: [(Int, Bool)]()) { $0.append($1) }
+            }
+            let info = try #require(try await store.collections(of: "t").first)
+            let accepted = outcomes.filter(\.1)
+            #expect(accepted.allSatisfy { $0.0 == Int(info.dimension) } && accepted.count == 20)
+            #expect(try await store.count(tenant: "t", collection: "items") == 20)
+            #expect(try await (try reopen(directory)).count(tenant: "t", collection: "items") == 20)
+        }
+    }
+
     @Test func anUnknownSyncPolicyIsRefused() {
         #expect(throws: VectorStoreError.self) {
             try VectorStore(configuration: .init(directory: FileManager.default.temporaryDirectory, sync: "sometimes"))
