@@ -16,15 +16,15 @@ struct PhraseMatch<Value: Sendable>: Sendable {
 struct PhraseTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         let words: [String]
-        /// The words as the fuzzy matcher compares them, and the first two run together.
-        let fuzzyWords: [FuzzyWord]
+        /// The first word, and the first two run together, as the fuzzy matcher compares them.
+        let fuzzyFirstWord: FuzzyWord
         let fuzzyFirstPair: FuzzyWord?
         let value: Value
 
         init(words: [String], value: Value) {
             self.words = words
             self.value = value
-            fuzzyWords = words.map(FuzzyWord.init)
+            fuzzyFirstWord = FuzzyWord(words[0])
             fuzzyFirstPair = words.count > 1 ? FuzzyWord(words[0] + words[1]) : nil
         }
     }
@@ -56,7 +56,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         self.byFirstWord = byFirstWord
         self.byFirstPair = byFirstPair
-        self.byInitial = Dictionary(grouping: entries.indices) { entries[$0].fuzzyWords[0].letters[0] }
+        self.byInitial = Dictionary(grouping: entries.indices) { entries[$0].fuzzyFirstWord.letters[0] }
         self.words = Set(entries.flatMap(\.words))
     }
 
@@ -106,7 +106,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let initials = fuzzy.letters[0] == fuzzy.letters[1] ? [fuzzy.letters[0]] : Array(fuzzy.letters[0...1])
         for index in initials.flatMap({ byInitial[$0] ?? [] }) {
             let entry = entries[index]
-            if FuzzyMatcher.isMisspelling(fuzzy, of: entry.fuzzyWords[0])
+            if FuzzyMatcher.isMisspelling(fuzzy, of: entry.fuzzyFirstWord)
                 || entry.fuzzyFirstPair.map({ FuzzyMatcher.isMisspelling(fuzzy, of: $0) }) == true
             {
                 found.insert(index)

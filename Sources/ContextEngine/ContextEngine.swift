@@ -1,4 +1,3 @@
-import FinanceEngine
 import Foundation
 public import Logging
 public import PlutusData
@@ -126,15 +125,11 @@ public final class ContextEngine: Sendable {
         update.insights.enumerated().compactMap { index, insight in
             guard !insight.content.isEmpty else { return nil }
             let id = insight.id.isEmpty ? "\(update.runID.isEmpty ? "update" : update.runID):\(index)" : insight.id
-            let seconds = insight.extractedAtUnixMs > 0 ? Double(insight.extractedAtUnixMs) / 1000 : now.timeIntervalSince1970
-            return NewMemory(id: "insight:\(id)", text: insight.content, kind: "insight", date: Self.day(seconds))
+            let day = insight.extractedAtUnixMs > 0 ? Date(timeIntervalSince1970: Double(insight.extractedAtUnixMs) / 1000) : now
+            return NewMemory(id: "insight:\(id)", text: insight.content, kind: "insight", on: day)
         }
     }
 
-    /// `YYYY-MM-DD` in UTC.
-    static func day(_ secondsSince1970: Double) -> String {
-        CivilDate(utcDayOfSecondsSince1970: secondsSince1970).description
-    }
 
     /// The newest versions of `userID`'s context first.
     public func history(userID: String, limit: Int = 50) async throws -> [ContextVersionInfo] {

@@ -1,4 +1,5 @@
-import Foundation
+import FinanceEngine
+public import Foundation
 import Logging
 public import PlutusWire
 public import RPCCore
@@ -26,11 +27,12 @@ public struct NewMemory: Sendable, Equatable {
     /// The day it happened, `YYYY-MM-DD`.
     public var date: String
 
-    public init(id: String, text: String, kind: String, date: String) {
+    /// - Parameter day: when it happened; its UTC day is kept.
+    public init(id: String, text: String, kind: String, on day: Date) {
         self.id = id
         self.text = text
         self.kind = kind
-        self.date = date
+        self.date = CivilDate(utcDayOfSecondsSince1970: day.timeIntervalSince1970).description
     }
 }
 

@@ -141,9 +141,7 @@ public struct ChatAPI: Sendable {
     /// The conversation is ended either way; a vector store that does not take it is logged.
     func remember(_ ended: ConversationStore.Conversation, userID: String, logger: Logger) async {
         guard let summary = ended.summary, !summary.isEmpty else { return }
-        let memory = NewMemory(
-            id: "conversation:\(ended.id)", text: summary, kind: "conversation",
-            date: Timestamp.iso(ended.endedAt ?? Date()).prefix(10).description)
+        let memory = NewMemory(id: "conversation:\(ended.id)", text: summary, kind: "conversation", on: ended.endedAt ?? Date())
         do {
             try await memories.remember([memory], of: userID, metadata: [:])
         } catch {

@@ -38,22 +38,8 @@ public struct ChromaBackend: VectorBackend {
 
     public func upsert(_ request: UpsertRequest) async throws -> Int {
         try rules.checkUpsert(request)
-        let fromText = request.items.contains { $0.vector.isEmpty }
-        let collection = try await collectionForUpsert(request, fromText: fromText)
-        if fromText, collection.embedder != embedder.identifier {
-            throw VectorStoreError.invalidArgument(
-                "collection \(request.collection) holds vectors \(collection.embedder.isEmpty ? "given by callers" : "from \(collection.embedder)"); send vectors, not text")
-        }
-        var embedded = try await embedder.embed(request.items.filter(\.vector.isEmpty).map(\.document)).makeIterator()
-        var embeddings: [[Float]] = []
-        for item in request.items {
-            let vector = item.vector.isEmpty ? embedded.next() ?? [] : item.vector
-            guard vector.count == Int(collection.dimension) else {
-                throw VectorStoreError.invalidArgument(
-                    "\(item.id) has \(vector.count) dimensions; collection \(request.collection) has \(collection.dimension)")
-            }
-            embeddings.append(vector)
-        }
+        let collection = try await collectionForUpsert(request)
+        let embeddings = try await rules.vectors(for: request.items, into: collection.described, embedder: embedder)
         let body: [String: Any] = [
             "ids": request.items.map(\.id),
             "embeddings": embeddings.map { $0.map(Double.init) },
@@ -72,22 +58,7 @@ public struct ChromaBackend: VectorBackend {
         let k = try rules.topK(request.topK)
         let filter = try chromaWhere(request.whereJSON)
         let collection = try await existing(request.tenant, request.collection)
-        let vector: [Float]
-        if !request.vector.isEmpty {
-            vector = request.vector
-        } else if !request.text.isEmpty {
-            guard collection.embedder == embedder.identifier else {
-                throw VectorStoreError.invalidArgument(
-                    "collection \(request.collection) was not filled from text; query it with a vector")
-            }
-            vector = try await embedder.embed([request.text]).first ?? []
-        } else {
-            throw VectorStoreError.invalidArgument("a query needs a vector or a text")
-        }
-        guard vector.count == Int(collection.dimension), vector.allSatisfy(\.isFinite) else {
-            throw VectorStoreError.invalidArgument(
-                "the query has \(vector.count) finite dimensions; collection \(request.collection) has \(collection.dimension)")
-        }
+        let vector = try await rules.queryVector(request, in: collection.described, embedder: embedder)
         var body: [String: Any] = [
             "query_embeddings": [vector.map(Double.init)], "n_results": k,
             "include": ["documents", "metadatas", "distances"],
@@ -153,9 +124,10 @@ public struct ChromaBackend: VectorBackend {
 
     public func collections(of tenant: String) async throws -> [VectorCollection] {
         try rules.checkName(tenant, "tenant")
-        guard try await tenantExists(tenant) else { return [] }
-        let data = try await sendRaw(.get, databasePath(tenant) + "/collections", nil)
-        let list = (try? JSONSerialization.jsonObject(with: Data(data))) as? [[String: Any]] ?? []
+        let response = try await execute(HTTPRequest(method: .get, url: base + databasePath(tenant) + "/collections", timeout: timeout))
+        if response.status == 404 { return [] }  // no such tenant or database yet
+        guard (200..<300).contains(response.status) else { throw Self.failure(response) }
+        let list = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [[String: Any]] ?? []
         var collections: [VectorCollection] = []
         for entry in list {
             guard let info = Self.collection(from: entry, tenant: tenant) else { continue }
@@ -168,7 +140,7 @@ public struct ChromaBackend: VectorBackend {
 
     public func deleteCollection(tenant: String, name: String) async throws -> Bool {
         try rules.checkNames(tenant, name)
-        guard try await tenantExists(tenant), try await find(tenant, name) != nil else { return false }
+        guard try await find(tenant, name) != nil else { return false }
         _ = try await sendRaw(.delete, databasePath(tenant) + "/collections/\(Self.escaped(name))", nil)
         return true
     }
@@ -202,12 +174,13 @@ public struct ChromaBackend: VectorBackend {
     }
 
     private func existing(_ tenant: String, _ name: String) async throws -> ChromaCollection {
-        guard try await tenantExists(tenant), let collection = try await find(tenant, name) else {
+        guard let collection = try await find(tenant, name) else {
             throw VectorStoreError.notFound("no collection \(name) for this tenant")
         }
         return collection
     }
 
+    /// The collection, or `nil` when it, its database or its tenant does not exist.
     private func find(_ tenant: String, _ name: String) async throws -> ChromaCollection? {
         let request = HTTPRequest(
             method: .get, url: base + databasePath(tenant) + "/collections/\(Self.escaped(name))", timeout: timeout)
@@ -218,9 +191,10 @@ public struct ChromaBackend: VectorBackend {
         return Self.collection(from: entry, tenant: tenant)
     }
 
-    private func collectionForUpsert(_ request: UpsertRequest, fromText: Bool) async throws -> ChromaCollection {
-        try await ensureTenant(request.tenant)
+    private func collectionForUpsert(_ request: UpsertRequest) async throws -> ChromaCollection {
         if let existing = try await find(request.tenant, request.collection) { return existing }
+        try await ensureTenant(request.tenant)
+        let fromText = request.items.contains { $0.vector.isEmpty }
         let dimension =
             request.dimension > 0
             ? Int(request.dimension) : (fromText ? embedder.dimension : request.items.first?.vector.count ?? 0)
@@ -239,19 +213,8 @@ public struct ChromaBackend: VectorBackend {
         return collection
     }
 
-    private func tenantExists(_ tenant: String) async throws -> Bool {
-        let response = try await execute(
-            HTTPRequest(method: .get, url: base + "/api/v2/tenants/\(Self.escaped(tenant))", timeout: timeout))
-        if (200..<300).contains(response.status) {
-            let databases = try await execute(HTTPRequest(method: .get, url: base + databasePath(tenant), timeout: timeout))
-            return (200..<300).contains(databases.status)
-        }
-        if [404, 400].contains(response.status) { return false }
-        throw Self.failure(response)
-    }
-
+    /// Makes the tenant and its database; either may exist already (409).
     private func ensureTenant(_ tenant: String) async throws {
-        guard try await !tenantExists(tenant) else { return }
         let created = try await execute(
             HTTPRequest(method: .post, url: base + "/api/v2/tenants", headers: Self.json, body: try Self.body(["name": tenant]), timeout: timeout))
         guard (200..<300).contains(created.status) || created.status == 409 else { throw Self.failure(created) }

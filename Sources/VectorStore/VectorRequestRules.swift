@@ -89,6 +89,50 @@ struct VectorRequestRules: Sendable {
         }
     }
 
+    /// One vector per item: its own, or its document embedded by `embedder`, which must be the one that filled
+    /// the collection; each of the collection's dimension.
+    func vectors(
+        for items: [VectorItem], into collection: VectorCollection, embedder: any Embedder
+    ) async throws -> [[Float]] {
+        let texts = items.filter(\.vector.isEmpty).map(\.document)
+        if !texts.isEmpty { try checkText(for: collection, embedder: embedder) }
+        var embedded = try await embedder.embed(texts).makeIterator()
+        return try items.map { item in
+            let vector = item.vector.isEmpty ? embedded.next() ?? [] : item.vector
+            guard vector.count == Int(collection.dimension) else {
+                throw VectorStoreError.invalidArgument(
+                    "\(item.id) has \(vector.count) dimensions; collection \(collection.name) has \(collection.dimension)")
+            }
+            return vector
+        }
+    }
+
+    /// The query's vector, or its text embedded by `embedder` (the collection's own), of the collection's dimension.
+    func queryVector(_ request: QueryRequest, in collection: VectorCollection, embedder: any Embedder) async throws -> [Float] {
+        let vector: [Float]
+        if !request.vector.isEmpty {
+            vector = request.vector
+        } else if !request.text.isEmpty {
+            try checkText(for: collection, embedder: embedder)
+            vector = try await embedder.embed([request.text]).first ?? []
+        } else {
+            throw VectorStoreError.invalidArgument("a query needs a vector or a text")
+        }
+        guard vector.count == Int(collection.dimension), vector.allSatisfy(\.isFinite) else {
+            throw VectorStoreError.invalidArgument(
+                "the query has \(vector.count) finite dimensions; collection \(collection.name) has \(collection.dimension)")
+        }
+        return vector
+    }
+
+    /// Text goes only into a collection `embedder` filled: never mixed with another embedder's, or callers' vectors.
+    private func checkText(for collection: VectorCollection, embedder: any Embedder) throws {
+        guard collection.embedder == embedder.identifier else {
+            let filled = collection.embedder.isEmpty ? "vectors given by callers" : "vectors from \(collection.embedder)"
+            throw VectorStoreError.invalidArgument("collection \(collection.name) holds \(filled); send vectors, not text")
+        }
+    }
+
     private func checkID(_ id: String) throws {
         guard !id.isEmpty, id.utf8.count <= bounds.maximumIDBytes else {
             throw VectorStoreError.invalidArgument("an id is 1 to \(bounds.maximumIDBytes) bytes, not \(id.utf8.count)")

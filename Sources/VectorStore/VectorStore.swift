@@ -111,26 +111,13 @@ public actor VectorStore: VectorBackend {
 
     private func applyUpsert(_ request: UpsertRequest) async throws -> Int {
         try rules.checkUpsert(request)
-        var info = try collectionForUpsert(request)
-        let texts = request.items.filter(\.vector.isEmpty).map(\.document)
-        if !texts.isEmpty {
-            guard info.embedder == embedder.identifier else {
-                throw VectorStoreError.invalidArgument(
-                    "collection \(info.name) holds vectors \(info.embedder.isEmpty ? "given by callers" : "from \(info.embedder)"); send vectors, not text")
-            }
+        let info = try collectionForUpsert(request)
+        let vectors = try await rules.vectors(for: request.items, into: info, embedder: embedder)
+        let items = zip(request.items, vectors).map { item, vector in
+            var item = item
+            item.vector = vector
+            return item
         }
-        var embedded = try await embedder.embed(texts).makeIterator()
-        var items: [VectorItem] = []
-        items.reserveCapacity(request.items.count)
-        for var item in request.items {
-            if item.vector.isEmpty, let vector = embedded.next() { item.vector = vector }
-            guard item.vector.count == Int(info.dimension) else {
-                throw VectorStoreError.invalidArgument(
-                    "\(item.id) has \(item.vector.count) dimensions; collection \(info.name) has \(info.dimension)")
-            }
-            items.append(item)
-        }
-        info.count = 0
         try await write(VectorLogRecord(kind: .upsert, collection: info, items: items))
         return items.count
     }
@@ -172,21 +159,7 @@ public actor VectorStore: VectorBackend {
         let k = try rules.topK(request.topK)
         let filter = try MetadataFilter.parse(request.whereJSON)
         let collection = try existing(request.tenant, request.collection)
-        let vector: [Float]
-        if !request.vector.isEmpty {
-            vector = request.vector
-        } else if !request.text.isEmpty {
-            guard collection.info.embedder == embedder.identifier else {
-                throw VectorStoreError.invalidArgument("collection \(collection.info.name) was not filled from text; query it with a vector")
-            }
-            vector = try await embedder.embed([request.text]).first ?? []
-        } else {
-            throw VectorStoreError.invalidArgument("a query needs a vector or a text")
-        }
-        guard vector.count == Int(collection.info.dimension), vector.allSatisfy(\.isFinite) else {
-            throw VectorStoreError.invalidArgument(
-                "the query has \(vector.count) finite dimensions; collection \(collection.info.name) has \(collection.info.dimension)")
-        }
+        let vector = try await rules.queryVector(request, in: collection.info, embedder: embedder)
         let index = collection.index
         let candidates = index.matching(filter, documentContains: request.documentContains.isEmpty ? nil : request.documentContains)
         return index.nearest(to: vector, k: k, among: candidates).map { hit in
@@ -202,7 +175,6 @@ public actor VectorStore: VectorBackend {
         let filter = try MetadataFilter.parse(request.whereJSON)
         let index = try existing(request.tenant, request.collection).index
         var nodes = selectedNodes(index, ids: request.ids, filter: filter, documentContains: request.documentContains)
-        if request.ids.isEmpty, filter == nil, request.documentContains.isEmpty { nodes = index.liveNodes }
         if request.limit > 0 { nodes = Array(nodes.prefix(Int(request.limit))) }
         return nodes.map { node in
             VectorItem(
@@ -320,12 +292,13 @@ public actor VectorStore: VectorBackend {
         return collection
     }
 
-    /// Nodes named by `ids` (those present) that pass the filters; without ids, every live node that passes them.
+    /// Nodes named by `ids` (those present) that pass the filters; without ids, every live node that passes them
+    /// (all of them, with no filter either).
     private func selectedNodes(
         _ index: CollectionIndex, ids: [String], filter: MetadataFilter?, documentContains: String
     ) -> [Int] {
         let contains = documentContains.isEmpty ? nil : documentContains
-        if ids.isEmpty { return index.matching(filter, documentContains: contains) ?? [] }
+        if ids.isEmpty { return index.matching(filter, documentContains: contains) ?? index.liveNodes }
         var seen = Set<Int>()
         return ids.compactMap(index.node(of:)).filter { node in
             seen.insert(node).inserted

@@ -198,7 +198,6 @@ import Testing
     @Test(.timeLimit(.minutes(3))) func anEndedConversationIsRememberedForLaterMessages() async throws {
         try await CoachCluster.with { cluster in
             let (_, vector) = try await cluster.start(.vector)
-            defer { Task { await vector.close() } }
             let api = try await Self.api(cluster)
             let started = try api.object(try await api.send(.post, "/chat/start", json: "{}"))
             let conversationID = try #require(started["conversation_id"] as? String)
@@ -225,6 +224,7 @@ import Testing
                     RPCMethod(service: "plutus.v1.VectorStore", method: "Count"),
                     CountRequest(tenant: UUID().uuidString, collection: VectorMemorySource.collection), as: CountResponse.self)
             }
+            await vector.close()
         }
     }
 

@@ -33,7 +33,8 @@ import VectorStore
         }
         guard serving else {
             process.forceKill()
-            throw CancellationError()
+            let log = (try? String(contentsOfFile: "\(directory).log", encoding: .utf8)) ?? ""
+            throw NeverServed(log: log)
         }
         return Service(process: process, client: client)
     }
@@ -81,6 +82,11 @@ import VectorStore
         #expect(itemsPerBatch.count <= acked.count + 1, "at most the batch in flight lands unacknowledged")
         await second.client.close()
     }
+}
+
+struct NeverServed: Error, CustomStringConvertible {
+    let log: String
+    var description: String { "plutus-vector never served:\n\(log)" }
 }
 
 actor Acknowledged {
