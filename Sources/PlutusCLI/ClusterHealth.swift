@@ -56,10 +56,21 @@ enum ClusterHealth {
     static func check(
         _ instance: ClusterManifest.Instance, service: String, clusterToken: String?, logger: Logger
     ) async -> Row {
+        let upstream = ServiceKind.allCases.first { $0.rpcService == service }
+        return await check(
+            name: upstream.map { "\(instance.name) → \($0.rawValue)" } ?? instance.name, address: instance.address,
+            pid: instance.pid, service: service, clusterToken: clusterToken, logger: logger)
+    }
+
+    /// The answer about `service` (`""`: the process itself) of the service at `address`, named
+    /// `name` in the row.
+    static func check(
+        name: String, address text: String, pid: Int32?, service: String = "", clusterToken: String?, logger: Logger
+    ) async -> Row {
         let started = ContinuousClock.now
         let status: Result<ServingStatus, RPCError>
         do {
-            let address = try RPCAddress(parsing: instance.address)
+            let address = try RPCAddress(parsing: text)
             let connection = try await RPCClientConnection.connect(
                 to: address, clusterToken: clusterToken, connectTimeout: .seconds(1), logger: logger)
             let response = await Result {
@@ -74,11 +85,7 @@ enum ClusterHealth {
         } catch {
             status = .failure(RPCError(code: .unavailable, message: "\(error)"))
         }
-        let upstream = ServiceKind.allCases.first { $0.rpcService == service }
-        return Row(
-            name: upstream.map { "\(instance.name) → \($0.rawValue)" } ?? instance.name, address: instance.address,
-            pid: instance.pid, status: status,
-            latency: ContinuousClock.now - started)
+        return Row(name: name, address: text, pid: pid, status: status, latency: ContinuousClock.now - started)
     }
 
     /// The rows as aligned text, one instance a line, under a header.

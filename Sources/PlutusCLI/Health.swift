@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import Logging
 import PlutusCluster
+import RPCTransport
 import Postgres
 import Redis
 
 /// `plutus health`: asks every service of the local cluster and every dependency whether it
-/// serves, prints a table, and exits non-zero if one does not.
+/// serves, prints a table, and exits non-zero if one does not. With `--local` or `--address` it
+/// asks one service only: what a container's health check runs.
 struct Health: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask every service (over RPC), PostgreSQL and Redis whether they serve; exit non-zero if one does not.")
@@ -26,6 +28,16 @@ struct Health: AsyncParsableCommand {
     @Option(help: "Redis URL.")
     var redisURL = ProcessInfo.processInfo.environment["REDIS_URL"] ?? "redis://127.0.0.1:26379/0"
 
+    @Flag(help: "Ask only the service this container runs: the one listening at $PLUTUS_LISTEN (a wildcard host is asked on loopback).")
+    var local = false
+
+    @Option(help: "Ask only the service at this address (unix:///path.sock or tcp://host:port).")
+    var address: String?
+
+    func validate() throws {
+        if local, address != nil { throw ValidationError("pass --local or --address, not both") }
+    }
+
     struct Row {
         let name: String
         let address: String
@@ -34,6 +46,10 @@ struct Health: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "plutus.health")
+        if let single = try singleAddress() {
+            try await checkOne(single, logger: logger)
+            return
+        }
         var healthy = true
         do {
             let manifest = try ClusterManifest.read(from: runDirectory)
@@ -65,6 +81,37 @@ struct Health: AsyncParsableCommand {
         if !healthy || rows.contains(where: { if case .failure = $0.status { true } else { false } }) {
             throw ExitCode.failure
         }
+    }
+
+    /// The one address `--local` or `--address` names, if either was given.
+    private func singleAddress() throws -> RPCAddress? {
+        let text: String
+        if let address {
+            text = address
+        } else if local {
+            guard let listen = ProcessInfo.processInfo.environment["PLUTUS_LISTEN"], !listen.isEmpty else {
+                throw ValidationError("--local asks the service at $PLUTUS_LISTEN, and PLUTUS_LISTEN is not set")
+            }
+            text = listen
+        } else {
+            return nil
+        }
+        do {
+            return try RPCAddress(parsing: text).onThisHost
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// Asks one service; prints its row and exits non-zero unless it serves.
+    private func checkOne(_ address: RPCAddress, logger: Logger) async throws {
+        var quiet = logger
+        quiet.logLevel = .critical  // the row says what went wrong
+        let row = await ClusterHealth.check(
+            name: "service", address: "\(address)", pid: nil,
+            clusterToken: clusterToken ?? ProcessInfo.processInfo.environment["PLUTUS_CLUSTER_TOKEN"], logger: quiet)
+        print(ClusterHealth.table([row]))
+        if !row.isServing { throw ExitCode.failure }
     }
 
     private func checkPostgres(_ logger: Logger) async -> Result<String, any Error> {

@@ -106,12 +106,14 @@ public struct SettingResolver: Sendable {
         self.environment = environment
     }
 
-    /// The parsed value, or `nil` when neither the flag nor the variable is set.
+    /// The parsed value, or `nil` when neither the flag nor the variable is set. An empty variable
+    /// counts as not set (docker compose passes an optional setting through as `${NAME:-}`); an
+    /// empty flag is refused.
     public func optional<Value>(
         _ flagValue: String?, flag: String, variable: String, parse: (String) throws -> Value
     ) throws -> Value? {
         let setting = "\(flag) / \(variable)"
-        guard let raw = flagValue ?? environment[variable] else { return nil }
+        guard let raw = flagValue ?? environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
         guard !raw.isEmpty else { throw ConfigurationError(setting: setting, value: raw, reason: "it is empty") }
         do {
             return try parse(raw)

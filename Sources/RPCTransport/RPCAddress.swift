@@ -25,6 +25,16 @@ public enum RPCAddress: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where a client on the same host reaches a listener bound to this address: a wildcard
+    /// host (`0.0.0.0`, `::`) becomes loopback; anything else is itself.
+    public var onThisHost: RPCAddress {
+        switch self {
+        case .tcp(host: "0.0.0.0", let port): .tcp(host: "127.0.0.1", port: port)
+        case .tcp(host: "::", let port), .tcp(host: "[::]", let port): .tcp(host: "::1", port: port)
+        case .tcp, .unix: self
+        }
+    }
+
     public var description: String {
         switch self {
         case .unix(let path): "unix://\(path)"

@@ -69,4 +69,30 @@ import Testing
         #expect(line.hasPrefix("PLUTUS_DATA_KEY=2026-11:"))
         #expect(Data(base64Encoded: String(line.dropFirst("PLUTUS_DATA_KEY=2026-11:".count)))?.count == 32)
     }
+
+    @Test func migrateInDemoModeMakesTheHostTablesAndSeedsOnce() async throws {
+        try await ScratchSchema.with { scratch in
+            let demo = environment(["DATABASE_URL": scratch.url, "PLUTUS_DEMO": "1", "PLUTUS_DEMO_USERS": "3"])
+            let first = try ScriptRunner.runProgram(plutus, ["migrate"], environment: demo)
+            #expect(first.contains("0001 host_tables — applied"), "\(first)")
+            #expect(first.contains("seeded 3 households") && first.contains("demo token: ey"), "\(first)")
+            let again = try ScriptRunner.runProgram(plutus, ["migrate"], environment: demo)
+            #expect(again.contains("0001 host_tables — already applied") && again.contains("already seeded"), "\(again)")
+        }
+        #expect(failure(["migrate"], environment: environment(["PLUTUS_DEMO": "maybe"])).contains("PLUTUS_DEMO must be 1 or 0, not 'maybe'"))
+        #expect(
+            failure(["migrate"], environment: environment(["PLUTUS_DEMO": "1", "PLUTUS_DEMO_USERS": "lots"]))
+                .contains("PLUTUS_DEMO_USERS must be a number, not 'lots'"))
+        #expect(failure(["migrate", "--demo", "--demo-users", "0"], environment: environment()).contains("--demo-users must be from 1 to 1000000"))
+    }
+
+    @Test func healthOfOneServiceIsWhatAContainerHealthCheckRuns() throws {
+        let noListen = failure(["health", "--local"], environment: environment(without: ["PLUTUS_LISTEN"]))
+        #expect(noListen.contains("PLUTUS_LISTEN is not set"), "\(noListen)")
+        #expect(failure(["health", "--local", "--address", "tcp://127.0.0.1:1"], environment: environment()).contains("not both"))
+        #expect(failure(["health", "--address", "http://x"], environment: environment()).contains("invalid address 'http://x'"))
+        // Nothing listens on port 1: a DOWN row and a failing exit, quickly.
+        let down = failure(["health", "--local"], environment: environment(["PLUTUS_LISTEN": "tcp://0.0.0.0:1"]))
+        #expect(down.contains("DOWN") && down.contains("tcp://127.0.0.1:1"), "\(down)")
+    }
 }

@@ -11,6 +11,12 @@ struct LanguageModelSettingsTests {
         #expect(keyed.provider == .anthropic(apiKey: "sk-ant-secret", baseURL: "https://api.anthropic.com", model: AnthropicClient.defaultModel))
         #expect(!keyed.summary.contains("sk-ant-secret"))
         #expect(try LanguageModelSettings(environment: ["ANTHROPIC_API_KEY": "k", "PLUTUS_LLM": "offline"]).provider == .offline)
+        // docker compose passes unset settings through as empty values: they count as not set.
+        let passedThrough = ["PLUTUS_LLM": "", "PLUTUS_LLM_MODEL": "", "ANTHROPIC_API_KEY": "", "OPENAI_BASE_URL": ""]
+        #expect(try LanguageModelSettings(environment: passedThrough).provider == .offline)
+        let keyedThrough = passedThrough.merging(["ANTHROPIC_API_KEY": "sk-ant-secret"]) { _, new in new }
+        #expect(try LanguageModelSettings(environment: keyedThrough).provider
+            == .anthropic(apiKey: "sk-ant-secret", baseURL: "https://api.anthropic.com", model: AnthropicClient.defaultModel))
     }
 
     @Test("a local OpenAI-compatible server needs only its base URL; the model can be overridden")
@@ -46,7 +52,6 @@ struct LanguageModelSettingsTests {
             (["PLUTUS_LLM": "openai"], "needs a local server's base URL"),
             (["PLUTUS_LLM": "openai", "OPENAI_BASE_URL": "localhost:8080", "OPENAI_API_KEY": "sk-secret"], "http:// or https://"),
             (["ANTHROPIC_API_KEY": "sk-secret", "ANTHROPIC_BASE_URL": "ftp://x"], "http:// or https://"),
-            (["PLUTUS_LLM_MODEL": ""], "empty"),
             (["PLUTUS_LLM": "openai", "OPENAI_BASE_URL": "http://x:1", "PLUTUS_LLM_STRUCTURED_OUTPUT": "xml"], "expected json or tools"),
             (["PLUTUS_LLM_USER_CALLS_PER_MINUTE": "0"], "from 1 to"),
             (["PLUTUS_LLM_CACHE_TTL_SECONDS": "soon"], "whole number"),

@@ -45,6 +45,18 @@ struct ServiceConfigurationTests {
         #expect(settings.clusterToken == "a-long-enough-cluster-token")
     }
 
+    @Test func anEmptyVariableCountsAsUnsetAndAnEmptyFlagIsRefused() throws {
+        // docker compose passes optional settings through as `${NAME:-}`.
+        let settings = try configuration(
+            environment: ["PLUTUS_LISTEN": "unix:///a.sock", "PLUTUS_LOG_LEVEL": "", "PLUTUS_CLUSTER_TOKEN": ""])
+        #expect(settings.logLevel == .info)
+        #expect(settings.clusterToken == nil)
+        let error = #expect(throws: ConfigurationError.self) {
+            try configuration(["--log-level", ""], environment: ["PLUTUS_LISTEN": "unix:///a.sock"])
+        }
+        #expect(error?.description == "--log-level / PLUTUS_LOG_LEVEL: '' is not valid: it is empty")
+    }
+
     @Test(arguments: [
         (["PLUTUS_LISTEN": "http://x:1"], "--listen / PLUTUS_LISTEN"),
         ([:], "--listen / PLUTUS_LISTEN"),

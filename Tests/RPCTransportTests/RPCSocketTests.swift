@@ -167,4 +167,11 @@ struct RPCSocketTests {
             #expect(throws: RPCAddressError.self) { try RPCAddress(parsing: bad) }
         }
     }
+
+    @Test func aWildcardListenerIsReachedOnLoopback() throws {
+        #expect(try RPCAddress(parsing: "tcp://0.0.0.0:7003").onThisHost == .tcp(host: "127.0.0.1", port: 7003))
+        #expect(try RPCAddress(parsing: "tcp://[::]:7003").onThisHost == .tcp(host: "::1", port: 7003))
+        #expect(try RPCAddress(parsing: "tcp://10.0.0.5:7003").onThisHost == .tcp(host: "10.0.0.5", port: 7003))
+        #expect(try RPCAddress(parsing: "unix:///tmp/a.sock").onThisHost == .unix(path: "/tmp/a.sock"))
+    }
 }
