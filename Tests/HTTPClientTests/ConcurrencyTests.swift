@@ -33,7 +33,9 @@ extension HTTPClientTests {
                 let peak = await sampler.value
                 #expect(statuses == Array(repeating: 200, count: count))
                 #expect(elapsed < .milliseconds(300 * count) / 10)
-                #expect(peak.curl <= before.curl, "curl threads grew from \(before.curl) to \(peak.curl)")
+                // Other suites may start a client (a loop thread) of their own meanwhile; a thread per
+                // request would add 200.
+                #expect(peak.curl <= before.curl + 4, "curl threads grew from \(before.curl) to \(peak.curl)")
                 // Other suites open connection threads meanwhile; a thread per request would add 200.
                 #expect(peak.all <= before.all + 32, "threads grew from \(before.all) to \(peak.all)")
             }
