@@ -17,7 +17,10 @@ pid_of() { pgrep -f "$1" | head -n 1 || true; }
 SERVER=$(pid_of "plutus up")
 POSTGRES=$(pid_of "postgres -D")
 REDIS=$(pid_of "redis-server.*:${REDIS_PORT:-26379}")
-[ -n "$SERVER" ] && [ -n "$POSTGRES" ] && [ -n "$REDIS" ] || { echo "start the cluster first (plutus up)" >&2; exit 1; }
+if [ -z "$SERVER" ] || [ -z "$POSTGRES" ] || [ -z "$REDIS" ]; then
+  echo "start the cluster first (plutus up)" >&2
+  exit 1
+fi
 [ -f pairs.lua ] || { echo "write pairs.lua first: wrk/pairs.sh 200 > pairs.lua" >&2; exit 1; }
 
 for endpoint in chat context; do

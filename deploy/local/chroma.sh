@@ -5,6 +5,7 @@
 #
 # Defaults: --name main --port ${PLUTUS_CHROMA_PORT:-28000}. `start` installs ChromaDB ${CHROMA_VERSION:-1.5.9}
 # from PyPI into .data/chroma-venv once, is idempotent, and prints the URL: http://127.0.0.1:PORT.
+# shellcheck source=deploy/local/common.sh
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true
@@ -35,7 +36,7 @@ start() {
   install
   mkdir -p "$DIR" "$RUN_DIR"
   log "starting ChromaDB '$NAME' on 127.0.0.1:$PORT"
-  cd "$DIR"
+  cd "$DIR" || die "cannot enter $DIR"
   setsid "$VENV/bin/chroma" run --path "$DIR/data" --host 127.0.0.1 --port "$PORT" </dev/null >"$DIR/chroma.log" 2>&1 &
   echo $! >"$PIDFILE"
   for _ in $(seq 300); do ready && break; sleep 0.1; done

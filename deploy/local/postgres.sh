@@ -8,12 +8,13 @@
 # independent servers (tests that restart a server use their own). PostgreSQL refuses to run as
 # root, so as root the server runs as the `postgres` user; tuned for tests (no fsync) and bulk
 # loads (512 MB of shared buffers, checkpoints every 4 GB of WAL: `plutus seed` of 10,000 households).
+# shellcheck source=deploy/local/common.sh
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true
 parse_instance_args "${PLUTUS_PG_PORT:-25432}" "$@"
 
-PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+PG_BIN=${PG_BIN:-$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL server binaries not found (run deploy/local/deps.sh)"
 
 # As root, the data lives where the postgres user can reach it: under .data/ when every parent

@@ -5,6 +5,7 @@
 #
 # Defaults: --name main --port ${PLUTUS_REDIS_PORT:-26379}. `start` is idempotent and prints the
 # URL: redis://127.0.0.1:PORT/0. No persistence: it is a cache and a test server.
+# shellcheck source=deploy/local/common.sh
 source "$(dirname "$0")/common.sh"
 
 command=${1:-}; shift || true

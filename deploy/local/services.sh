@@ -11,6 +11,7 @@
 #
 # The development secrets (PLUTUS_DATA_KEY, PLUTUS_JWT_SECRET) are made once, at random, into
 # .data/secrets.env and kept: data sealed with the key stays readable across restarts.
+# shellcheck source=deploy/local/common.sh
 source "$(dirname "$0")/common.sh"
 HERE=$(dirname "$0")
 
