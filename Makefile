@@ -7,7 +7,10 @@ SERVICES := deploy/local/services.sh
 # Exports DATABASE_URL, REDIS_URL and the development secrets from the file the services script writes.
 WITH_SERVICES_ENV := set -a && source .data/services.env && set +a &&
 
-.PHONY: help deps services stop build generate test test-local-model data run bench clean
+# The executables the image carries: the Dockerfile's list, so the two never disagree.
+RELEASE_PRODUCTS := $(shell sed -n 's/^ARG PRODUCTS="\(.*\)"$$/\1/p' deploy/docker/Dockerfile)
+
+.PHONY: help deps services stop build release generate test test-local-model data run bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -25,10 +28,13 @@ stop: ## Stop this checkout's PostgreSQL, Redis and local model server
 build: deps ## Build everything (debug)
 	$(SWIFT) build
 
+release: deps ## Release build of every executable the image carries (Swift runtime linked in), in .build/release
+	for product in $(RELEASE_PRODUCTS); do $(SWIFT) build -c release --static-swift-stdlib --product $$product || exit 1; done
+
 generate: ## Regenerate the C and Swift code of Protos/plutus/v1 (commit the result)
 	bash Protos/generate.sh
 
-test: services ## Start the services, build, and run every test
+test: services release ## Start the services, build (debug, and release for the image's checks), and run every test
 	bash Protos/check-generated.sh
 	$(SWIFT) build --build-tests
 	$(WITH_SERVICES_ENV) $(SWIFT) test --skip-build

@@ -388,6 +388,10 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PlutusTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["PlutusTestSupport", "PlutusCluster", "ProcessSupport", "HTTPClient", "Postgres", "Redis"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "PlutusWireTests", dependencies: ["PlutusWire", "PlutusTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
