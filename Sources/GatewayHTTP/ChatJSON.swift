@@ -111,7 +111,7 @@ struct GoalJSON: Encodable, Sendable {
     let id: String
     let type: String
     let title: String
-    let targetAmount: Decimal?
+    let targetAmount: FixedPoint?
     let targetDate: String?
     let priority: Int?
     let status: String
@@ -120,7 +120,7 @@ struct GoalJSON: Encodable, Sendable {
         id = goal.id
         type = goal.type
         title = goal.title
-        targetAmount = goal.targetAmountCents.map(Money.amount)
+        targetAmount = goal.targetAmountCents.map(FixedPoint.cents)
         targetDate = goal.targetDate.isEmpty ? nil : goal.targetDate
         priority = goal.priority == 0 ? nil : Int(goal.priority)
         status = goal.status
@@ -147,7 +147,7 @@ struct GoalJSON: Encodable, Sendable {
 
 struct RecommendationJSON: Encodable, Sendable {
     struct Impact: Encodable, Sendable {
-        let amount: Decimal
+        let amount: FixedPoint
         let unit: String
         let horizonMonths: Int
 
@@ -171,7 +171,7 @@ struct RecommendationJSON: Encodable, Sendable {
         category = recommendation.category
         priority = Int(recommendation.priority)
         impact = Impact(
-            amount: Money.amount(recommendation.impactAmountCents), unit: recommendation.impactUnit,
+            amount: FixedPoint.cents(recommendation.impactAmountCents), unit: recommendation.impactUnit,
             horizonMonths: Int(recommendation.horizonMonths))
     }
 }
@@ -215,11 +215,6 @@ struct ChatEndedJSON: Encodable, Sendable {
         case endedAt = "ended_at"
         case summary
     }
-}
-
-/// Money as the API writes it: a JSON number with at most two decimals, exact (from cents).
-enum Money {
-    static func amount(_ cents: Int64) -> Decimal { Decimal(cents) / 100 }
 }
 
 /// Timestamps as the API writes and reads them: ISO 8601 in UTC, with milliseconds.

@@ -32,7 +32,7 @@ struct ProfileJSON: Encodable, Sendable {
     let name: String
     let birthDate: String
     let riskTolerance: String
-    let annualIncome: Decimal
+    let annualIncome: FixedPoint
     let currency: String
 
     init(_ profile: UserProfile) {
@@ -40,7 +40,7 @@ struct ProfileJSON: Encodable, Sendable {
         name = profile.name
         birthDate = profile.birthDate
         riskTolerance = profile.riskTolerance
-        annualIncome = Money.amount(profile.annualIncomeCents)
+        annualIncome = FixedPoint.cents(profile.annualIncomeCents)
         currency = profile.currency
     }
 
@@ -60,9 +60,9 @@ struct FinancialStateJSON: Encodable, Sendable {
         let name: String
         let institution: String
         let currency: String
-        let balance: Decimal
-        let available: Decimal
-        let apr: Decimal?
+        let balance: FixedPoint
+        let available: FixedPoint
+        let apr: FixedPoint?
         let asOf: String
 
         init(_ account: Account) {
@@ -71,9 +71,9 @@ struct FinancialStateJSON: Encodable, Sendable {
             name = account.name
             institution = account.institution
             currency = account.currency
-            balance = Money.amount(account.balanceCents)
-            available = Money.amount(account.availableCents)
-            apr = account.aprBps.map { Decimal(Int($0)) / 100 }
+            balance = FixedPoint.cents(account.balanceCents)
+            available = FixedPoint.cents(account.availableCents)
+            apr = account.aprBps.map { FixedPoint.percent(basisPoints: Int64($0)) }
             asOf = Timestamp.iso(Date(timeIntervalSince1970: Double(account.asOfUnixMs) / 1000))
         }
 
@@ -99,8 +99,8 @@ struct FinancialStateJSON: Encodable, Sendable {
     struct PortfolioJSON: Encodable, Sendable {
         struct Slice: Encodable, Sendable {
             let assetClass: String
-            let value: Decimal
-            let share: Decimal
+            let value: FixedPoint
+            let share: FixedPoint
 
             enum CodingKeys: String, CodingKey {
                 case value, share
@@ -111,19 +111,19 @@ struct FinancialStateJSON: Encodable, Sendable {
         struct HoldingJSON: Encodable, Sendable {
             let symbol: String
             let assetClass: String
-            let quantity: Decimal
-            let price: Decimal
-            let costBasis: Decimal
-            let expenseRatio: Decimal
+            let quantity: FixedPoint
+            let price: FixedPoint
+            let costBasis: FixedPoint
+            let expenseRatio: FixedPoint
             let accountID: String
 
             init(_ holding: Holding) {
                 symbol = holding.symbol
                 assetClass = holding.assetClass
-                quantity = Decimal(holding.quantityMicros) / 1_000_000
-                price = Money.amount(holding.priceCents)
-                costBasis = Money.amount(holding.costBasisCents)
-                expenseRatio = Decimal(Int(holding.expenseRatioBps)) / 100
+                quantity = FixedPoint(units: holding.quantityMicros, places: 6)
+                price = FixedPoint.cents(holding.priceCents)
+                costBasis = FixedPoint.cents(holding.costBasisCents)
+                expenseRatio = FixedPoint.percent(basisPoints: Int64(holding.expenseRatioBps))
                 accountID = holding.accountID
             }
 
@@ -136,22 +136,22 @@ struct FinancialStateJSON: Encodable, Sendable {
             }
         }
 
-        let value: Decimal
-        let costBasis: Decimal
-        let unrealizedGain: Decimal
-        let weightedExpenseRatio: Decimal
-        let annualFees: Decimal
+        let value: FixedPoint
+        let costBasis: FixedPoint
+        let unrealizedGain: FixedPoint
+        let weightedExpenseRatio: FixedPoint
+        let annualFees: FixedPoint
         let allocation: [Slice]
         let holdings: [HoldingJSON]
 
         init(_ summary: PortfolioSummary, holdings: [Holding]) {
-            value = Money.amount(summary.valueCents)
-            costBasis = Money.amount(summary.costBasisCents)
-            unrealizedGain = Money.amount(summary.unrealizedGainCents)
-            weightedExpenseRatio = Decimal(Int(summary.weightedExpenseRatioCentibps)) / 10_000
-            annualFees = Money.amount(summary.annualFeesCents)
+            value = FixedPoint.cents(summary.valueCents)
+            costBasis = FixedPoint.cents(summary.costBasisCents)
+            unrealizedGain = FixedPoint.cents(summary.unrealizedGainCents)
+            weightedExpenseRatio = FixedPoint(units: Int64(summary.weightedExpenseRatioCentibps), places: 4)
+            annualFees = FixedPoint.cents(summary.annualFeesCents)
             allocation = summary.allocation.map {
-                Slice(assetClass: $0.assetClass, value: Money.amount($0.valueCents), share: Decimal(Int($0.shareBps)) / 100)
+                Slice(assetClass: $0.assetClass, value: FixedPoint.cents($0.valueCents), share: FixedPoint.percent(basisPoints: Int64($0.shareBps)))
             }
             self.holdings = holdings.map(HoldingJSON.init)
         }
@@ -168,23 +168,23 @@ struct FinancialStateJSON: Encodable, Sendable {
     struct CashFlowJSON: Encodable, Sendable {
         struct Category: Encodable, Sendable {
             let category: String
-            let amount: Decimal
+            let amount: FixedPoint
         }
 
         let days: Int
-        let income: Decimal
-        let spending: Decimal
-        let net: Decimal
-        let savingsRate: Decimal?
+        let income: FixedPoint
+        let spending: FixedPoint
+        let net: FixedPoint
+        let savingsRate: FixedPoint?
         let spendingByCategory: [Category]
 
         init(_ flow: CashFlow) {
             days = Int(flow.days)
-            income = Money.amount(flow.incomeCents)
-            spending = Money.amount(flow.spendingCents)
-            net = Money.amount(flow.netCents)
-            savingsRate = flow.savingsRateBps.map { Decimal(Int($0)) / 100 }
-            spendingByCategory = flow.spendingByCategory.map { Category(category: $0.category, amount: Money.amount($0.amountCents)) }
+            income = FixedPoint.cents(flow.incomeCents)
+            spending = FixedPoint.cents(flow.spendingCents)
+            net = FixedPoint.cents(flow.netCents)
+            savingsRate = flow.savingsRateBps.map { FixedPoint.percent(basisPoints: Int64($0)) }
+            spendingByCategory = flow.spendingByCategory.map { Category(category: $0.category, amount: FixedPoint.cents($0.amountCents)) }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -204,18 +204,18 @@ struct FinancialStateJSON: Encodable, Sendable {
         }
     }
 
-    let netWorth: Decimal
-    let totalAssets: Decimal
-    let totalLiabilities: Decimal
+    let netWorth: FixedPoint
+    let totalAssets: FixedPoint
+    let totalLiabilities: FixedPoint
     let accounts: [AccountJSON]
     let portfolio: PortfolioJSON
     let cashFlow: CashFlowJSON
 
     init(_ context: UserContext) {
         let worth = context.netWorth ?? NetWorth()
-        netWorth = Money.amount(worth.netWorthCents)
-        totalAssets = Money.amount(worth.assetsCents)
-        totalLiabilities = Money.amount(worth.liabilitiesCents)
+        netWorth = FixedPoint.cents(worth.netWorthCents)
+        totalAssets = FixedPoint.cents(worth.assetsCents)
+        totalLiabilities = FixedPoint.cents(worth.liabilitiesCents)
         accounts = context.accounts.map(AccountJSON.init)
         portfolio = PortfolioJSON(context.portfolio ?? PortfolioSummary(), holdings: context.holdings)
         cashFlow = CashFlowJSON(context.cashFlow ?? CashFlow())
