@@ -28,7 +28,7 @@ public struct Migration: Sendable {
 
     /// Every migration, oldest first.
     public static let all: [Migration] = [
-        .hostTables, .plutusTables, .graphRuns, .idempotencyKeys, .conversationCounts,
+        .hostTables, .plutusTables, .graphRuns, .idempotencyKeys, .conversationCounts, .sealedStorage,
     ]
 
     /// SHA-256 of the template, so an applied migration edited afterwards is noticed.

@@ -46,6 +46,30 @@ import Testing
         }
     }
 
+    @Test func ciphertextIsStoredUncompressedAndCheckpointsStayInTheirPage() async throws {
+        try await withMigrator { migrator, client in
+            try await migrator.migrate(standalone: true)
+            let storage = try await client.query(
+                """
+                SELECT c.relname || '.' || a.attname AS col, a.attstorage::text AS storage
+                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                WHERE c.relnamespace = current_schema()::regnamespace
+                  AND a.attname IN ('state_sealed', 'snapshot_sealed')
+                """
+            ).map { (try $0.decode("col", as: String.self), try $0.decode("storage", as: String.self)) }
+            #expect(Dictionary(uniqueKeysWithValues: storage) == [
+                "plutus_graph_checkpoints.state_sealed": "e", "plutus_user_context.snapshot_sealed": "e",
+            ])
+            let options = try await client.query(
+                """
+                SELECT array_to_string(reloptions, ',') AS options FROM pg_class
+                WHERE relname = 'plutus_graph_checkpoints' AND relnamespace = current_schema()::regnamespace
+                """
+            ).first?.decode("options", as: String?.self)
+            #expect(options == "toast_tuple_target=8160")
+        }
+    }
+
     @Test func reRunningAppliesNothing() async throws {
         try await withMigrator { migrator, client in
             try await migrator.migrate(standalone: true)
