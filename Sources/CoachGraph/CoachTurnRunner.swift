@@ -65,8 +65,9 @@ public struct CoachTurnRunner: Sendable {
         _ message: String, conversationID: String, userID: String, today: String?,
         events: @escaping CompiledGraph<CoachTurnState>.EventSink
     ) async throws -> Turn {
-        let history = try await history(conversationID: conversationID, userID: userID)
-        _ = try await conversations.append(conversationID: conversationID, userID: userID, role: .user, content: message)
+        let opening = try await conversations.openTurn(
+            conversationID: conversationID, userID: userID, content: message, recentLimit: historyLimit)
+        let history = try await history(opening, conversationID: conversationID, userID: userID)
         let day = today ?? Self.utcToday()
         let latest = try await latestRunFinishingStopped(conversationID: conversationID, userID: userID)
         let run: CompiledGraph<CoachTurnState>.Run
@@ -94,16 +95,19 @@ public struct CoachTurnRunner: Sendable {
         return Turn(state: run.state, completion: run.completion, reply: stored)
     }
 
-    /// The latest messages whole and, in a conversation past ``foldAfter`` messages, a summary of
-    /// the older ones first (stored as the conversation's summary too).
-    private func history(conversationID: String, userID: String) async throws -> [ChatTurn] {
-        let recent = try await conversations.messages(conversationID: conversationID, userID: userID, limit: historyLimit)
+    /// The latest messages before the new one whole and, in a conversation past ``foldAfter``
+    /// messages, a summary of the older ones first (stored as the conversation's summary too).
+    private func history(
+        _ opening: ConversationStore.TurnOpening, conversationID: String, userID: String
+    ) async throws -> [ChatTurn] {
+        let recent = opening.recent
         var history = recent.map {
             ChatTurn(role: $0.role.rawValue, content: $0.content, createdAtUnixMs: Int64($0.createdAt.timeIntervalSince1970 * 1000))
         }
-        guard let oldest = recent.first, recent.count == historyLimit else { return history }
-        let count = try await conversations.count(conversationID: conversationID, userID: userID)
-        guard count > foldAfter, count > recent.count else { return history }
+        let count = opening.count
+        guard let oldest = recent.first, recent.count == historyLimit, count > foldAfter, count > recent.count else {
+            return history
+        }
         let questions = try await conversations.messages(
             conversationID: conversationID, userID: userID, limit: Self.foldedQuestions, before: oldest.createdAt,
             role: .user)

@@ -28,6 +28,13 @@ public final class PostgresClient: Sendable {
         try await pool.withConnection { try await $0.query(query) }
     }
 
+    /// Runs `queries` together on one pooled connection, in one round trip (see
+    /// ``PostgresConnection/pipeline(_:)``).
+    @discardableResult
+    public func pipeline(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
+        try await pool.withConnection { try await $0.pipeline(queries) }
+    }
+
     /// Lends `body` one connection for several statements.
     public func withConnection<Result: Sendable>(
         _ body: @Sendable (PostgresConnection) async throws -> Result

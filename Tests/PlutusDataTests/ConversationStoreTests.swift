@@ -127,6 +127,40 @@ import Testing
         }
     }
 
+    @Test func aTurnOpensWithTheHistoryBeforeItsMessageInOneRoundTrip() async throws {
+        try await withStore { store, client in
+            let conversation = try await store.start(userID: Self.user)
+            for text in ["first", "second", "third"] {
+                _ = try await store.append(conversationID: conversation.id, userID: Self.user, role: .user, content: text)
+            }
+            let opening = try await store.openTurn(
+                conversationID: conversation.id, userID: Self.user, content: "fourth", recentLimit: 2)
+            #expect(opening.recent.map(\.content) == ["second", "third"])
+            #expect(opening.count == 3)
+            #expect(opening.message.content == "fourth" && opening.message.role == .user)
+            #expect(try await store.count(conversationID: conversation.id, userID: Self.user) == 4)
+            #expect(try await store.messages(conversationID: conversation.id, userID: Self.user).last?.id == opening.message.id)
+
+            // Another user's conversation, or an ended one: nothing read back, nothing written.
+            await #expect(throws: ConversationStoreError.notFound) {
+                try await store.openTurn(conversationID: conversation.id, userID: Self.stranger, content: "hi", recentLimit: 2)
+            }
+            _ = try await store.end(conversationID: conversation.id, userID: Self.user, summary: "done")
+            await #expect(throws: ConversationStoreError.notFound) {
+                try await store.openTurn(conversationID: conversation.id, userID: Self.user, content: "more", recentLimit: 2)
+            }
+            #expect(try await client.query("SELECT count(*)::int AS n FROM plutus_messages").first?.decode("n", as: Int.self) == 4)
+
+            // Its month's partition missing: made on the spot, and the turn opens.
+            let month = try await client.query("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM') AS m").first?
+                .decode("m", as: String.self)
+            try await client.query(PostgresQuery(sql: "DROP TABLE plutus_messages_\(try #require(month))"))
+            let fresh = try await store.start(userID: Self.user)
+            let reopened = try await store.openTurn(conversationID: fresh.id, userID: Self.user, content: "again", recentLimit: 5)
+            #expect(reopened.recent.isEmpty && reopened.count == 0 && reopened.message.content == "again")
+        }
+    }
+
     @Test func deletingAUserTakesTheirConversationsAndMessages() async throws {
         try await withStore { store, client in
             let conversation = try await store.start(userID: Self.user)
