@@ -30,6 +30,7 @@ struct ComposeTopologyTests {
         } cleanUp: {
             await topology.stop()  // whatever had started
         }
+        try? FileManager.default.removeItem(atPath: directory)  // kept, with every log, when a step threw
     }
 
     private func exercise(_ topology: NativeTopology) async throws {
