@@ -167,30 +167,30 @@ struct KubernetesManifests {
     let objects: [(file: String, object: Object)]
     let kustomization: Kustomization
 
-    /// Reads every `.yaml` file of `directory` (default: the checkout's `deploy/k8s`).
+    /// Reads every `.yaml` file of `directory` (default: the checkout's `deploy/k8s`), in one run
+    /// of PyYAML's safe loader.
     /// - Throws: when a file does not parse as YAML, or an object lacks a field every object has.
     init(directory: String = Repository.path("deploy/k8s")) throws {
-        self.directory = directory
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
-        var objects: [(String, Object)] = []
-        var kustomization: Kustomization?
-        for file in files {
-            let json = try Self.json(of: directory + "/" + file)
-            if file == "kustomization.yaml" {
-                kustomization = try JSONDecoder().decode([Kustomization].self, from: json).first
-            } else {
-                objects += try JSONDecoder().decode([Object].self, from: json).map { (file, $0) }
-            }
+        struct Parsed: Decodable {
+            let kustomization: [Kustomization]
+            let objects: [String: [Object]]
         }
-        guard let kustomization else { throw TopologyError("\(directory) has no kustomization.yaml") }
-        self.objects = objects
+        let script = """
+            import json, os, sys, yaml
+            folder = sys.argv[1]
+            def load(name):
+                with open(os.path.join(folder, name)) as f:
+                    return [d for d in yaml.safe_load_all(f) if d is not None]
+            names = sorted(n for n in os.listdir(folder) if n.endswith('.yaml'))
+            json.dump({'kustomization': load('kustomization.yaml') if 'kustomization.yaml' in names else [],
+                       'objects': {n: load(n) for n in names if n != 'kustomization.yaml'}}, sys.stdout)
+            """
+        let output = try ScriptRunner.runProgram("/usr/bin/env", ["python3", "-c", script, directory])
+        let parsed = try JSONDecoder().decode(Parsed.self, from: Data(output.utf8))
+        guard let kustomization = parsed.kustomization.first else { throw TopologyError("\(directory) has no kustomization.yaml") }
+        self.directory = directory
+        self.objects = parsed.objects.sorted { $0.key < $1.key }.flatMap { file, objects in objects.map { (file, $0) } }
         self.kustomization = kustomization
-    }
-
-    /// Every document of a YAML file as a JSON array, through PyYAML's safe loader.
-    static func json(of path: String) throws -> Data {
-        let script = "import json, sys, yaml; json.dump([d for d in yaml.safe_load_all(open(sys.argv[1])) if d is not None], sys.stdout)"
-        return Data(try ScriptRunner.runProgram("/usr/bin/env", ["python3", "-c", script, path]).utf8)
     }
 
     func objects(_ kind: String) -> [Object] { objects.filter { $0.object.kind == kind }.map(\.object) }
