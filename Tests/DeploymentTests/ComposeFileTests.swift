@@ -124,7 +124,7 @@ struct ComposeFileTests {
 
     @Test func secretsComeFromTheEnvironmentFileAndEveryVariableIsDocumented() async throws {
         let text = try String(contentsOfFile: Repository.path("docker-compose.yml"), encoding: .utf8)
-        let documented = Set(try EnvironmentFile.example().map(\.name))
+        let documented = Set(try EnvironmentFile.example().keys)
         let referenced = try Regex(#"\$\{([A-Z0-9_]+)"#)
         let variables = Set(text.matches(of: referenced).compactMap { $0.output[1].substring.map(String.init) })
         #expect(variables.subtracting(documented).subtracting(["PLUTUS_IMAGE"]).isEmpty,

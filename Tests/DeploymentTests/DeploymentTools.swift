@@ -40,12 +40,6 @@ enum DeploymentTools {
     static func run(_ tool: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (
         status: Int32, output: String
     ) {
-        do {
-            let output = try ScriptRunner.runProgram(
-                "/usr/bin/env", ["-C", Repository.root.path, tool] + arguments, environment: environment)
-            return (0, output)
-        } catch let failure as ScriptRunner.Failure {
-            return (failure.status, failure.output)
-        }
+        try ScriptRunner.outcome("/usr/bin/env", ["-C", Repository.root.path, tool] + arguments, environment: environment)
     }
 }

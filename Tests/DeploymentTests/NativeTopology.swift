@@ -115,8 +115,8 @@ struct NativeTopology {
             guard FileManager.default.isExecutableFile(atPath: executable) else {
                 throw TopologyError("\(name)'s health check runs \(test[1]), which the build lacks")
             }
-            let (status, _) = run(executable, Array(test.dropFirst(2)), environment: try environment(of: name, replica: replica))
-            return status == 0
+            let check = try ScriptRunner.outcome(executable, Array(test.dropFirst(2)), environment: try environment(of: name, replica: replica))
+            return check.status == 0
         }
     }
 
@@ -283,16 +283,6 @@ struct NativeTopology {
     }
 
     private func logFile(_ name: String, _ replica: Int) -> String { "\(directory)/logs/\(name)-\(replica).log" }
-
-    private func run(_ executable: String, _ arguments: [String], environment: [String: String]) -> (Int32, String) {
-        do {
-            return (0, try ScriptRunner.runProgram(executable, arguments, environment: environment))
-        } catch let failure as ScriptRunner.Failure {
-            return (failure.status, failure.output)
-        } catch {
-            return (-1, "\(error)")
-        }
-    }
 }
 
 struct TopologyError: Error, CustomStringConvertible {

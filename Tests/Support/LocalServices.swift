@@ -33,6 +33,12 @@ public enum LocalServices {
         guard let text = try? String(contentsOfFile: Repository.path(".data/services.env"), encoding: .utf8) else {
             return [:]
         }
+        return environmentFileValues(text)
+    }()
+
+    /// The `NAME=value` lines of an environment file (`.env`, `services.env`): comments and blank
+    /// lines skipped, a leading `export ` dropped, the value taken as written.
+    public static func environmentFileValues(_ text: String) -> [String: String] {
         var values: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
@@ -41,5 +47,5 @@ public enum LocalServices {
             values[key] = String(trimmed[trimmed.index(after: equals)...])
         }
         return values
-    }()
+    }
 }

@@ -45,9 +45,18 @@ public enum ScriptRunner {
     public static func runProgram(
         _ executable: String, _ arguments: [String] = [], environment: [String: String]? = nil
     ) throws -> String {
-        let (status, output) = try spawnAndWait(executable, arguments, environment: environment)
+        let (status, output) = try outcome(executable, arguments, environment: environment)
         guard status == 0 else { throw Failure(command: [executable] + arguments, status: status, output: output) }
         return output
+    }
+
+    /// Runs `executable` like ``runProgram(_:_:environment:)`` and returns how it ended, whatever
+    /// its exit status: for checkers whose failing verdict the caller reads.
+    /// - Throws: only when the program cannot be started.
+    public static func outcome(
+        _ executable: String, _ arguments: [String] = [], environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
+        try spawnAndWait(executable, arguments, environment: environment)
     }
 
     private static func spawnAndWait(
