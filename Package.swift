@@ -10,7 +10,9 @@ let swiftSettings: [SwiftSetting] = [
 /// and what the service needs beyond what every service has.
 let services: [(product: String, target: String, folder: String, needs: [Target.Dependency])] = [
     ("plutus-gateway", "GatewayService", "Gateway", ["CoachGraph", "ContextEngine", "GatewayHTTP", "PlutusAuth", "PlutusData", "Postgres", "Redis"]),
-    ("plutus-context", "ContextService", "Context", ["ContextEngine", "Postgres", "Redis"]),
+    ("plutus-context", "ContextService", "Context", [
+        "ContextEngine", "Postgres", "Redis", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    ]),
     ("plutus-conversation-agent", "ConversationAgentService", "ConversationAgent", ["Coach"]),
     ("plutus-financial-agent", "FinancialAgentService", "FinancialAgent", ["Coach"]),
     ("plutus-goal-agent", "GoalAgentService", "GoalAgent", ["Coach"]),

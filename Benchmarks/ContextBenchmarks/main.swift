@@ -13,6 +13,8 @@ import Redis
 /// `plutus-bench-context`: seeds demo households into a database of its own, then times
 /// `GetContext` over RPC (a Unix socket) on cache hits and misses, with 1 and 32 callers, beside
 /// floors measured in the same run: an RPC health check, a Redis GET and a PostgreSQL `SELECT 1`.
+/// Hits are timed twice: served from Redis (a context engine without local entries) and served
+/// from the engine's memory, as `plutus-context` runs by default.
 @main
 struct ContextBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,18 +54,20 @@ struct ContextBenchmarks: AsyncParsableCommand {
         var redisConfiguration = try RedisConfiguration(url: redisURL)
         redisConfiguration.poolSize = 16  // as plutus-context runs it
         let redis = RedisClient(configuration: redisConfiguration, logger: logger)
+        let cipher = try DataCipher(keyList: DataCipher.generateKeyEntry(id: "bench"))
         let cache = ContextCache(redis: redis, logger: logger)
-        let engine = ContextEngine(
-            client: client, cache: cache, hostTables: HostTables(),
-            cipher: try DataCipher(keyList: DataCipher.generateKeyEntry(id: "bench")), memories: NoMemories(), logger: logger)
         for user in userIDs { await cache.invalidate(user) }  // no entry left from an earlier run
+        // The engine as `plutus-context` runs it, keeping the contexts it serves in memory too.
+        let memoryCache = ContextCache(redis: redis, localEntries: 4_096, logger: logger)
+        guard let listener = memoryCache.invalidationListener else { throw ValidationError("no local entries") }
+        let listening = Task { try await listener.run() }
 
-        var router = RPCRouter()
-        ContextEngineRPC.register(engine, on: &router)
-        HealthService { _ in .serving }.register(in: &router)
-        let socket = NSTemporaryDirectory() + "plutus-bench-context-\(getpid()).sock"
-        let server = try await RPCServer.bind(.unix(path: socket), router: router, logger: logger)
-        let connection = try await RPCClientConnection.connect(to: .unix(path: socket), logger: logger)
+        let (server, connection) = try await serve(
+            ContextEngine(client: client, cache: cache, hostTables: HostTables(), cipher: cipher, memories: NoMemories(), logger: logger),
+            name: "redis", logger: logger)
+        let (memoryServer, memoryConnection) = try await serve(
+            ContextEngine(client: client, cache: memoryCache, hostTables: HostTables(), cipher: cipher, memories: NoMemories(), logger: logger),
+            name: "memory", logger: logger)
 
         print("## GetContext over RPC (Unix socket), \(userIDs.count) seeded households")
         if summary.alreadySeeded {
@@ -89,6 +93,9 @@ struct ContextBenchmarks: AsyncParsableCommand {
         let getContext: @Sendable (String) async throws -> Void = { user in
             let _: UserContext = try await connection.unary(ContextEngineRPC.getContext, GetContextRequest(userID: user))
         }
+        let getContextFromMemory: @Sendable (String) async throws -> Void = { user in
+            let _: UserContext = try await memoryConnection.unary(ContextEngineRPC.getContext, GetContextRequest(userID: user))
+        }
         // Misses: every call asks for a household nobody has asked for yet.
         var unused = userIDs[...]
         for callers in [1, 32] {
@@ -107,13 +114,34 @@ struct ContextBenchmarks: AsyncParsableCommand {
         let warm = Array(userIDs.prefix(min(calls, userIDs.count)))
         for callers in [1, 32] {
             let samples = try await LatencySamples.measure(callers: callers, calls: calls) { index in try await getContext(warm[index % warm.count]) }
-            row("cache hit", callers, samples, target: .milliseconds(2))
+            row("cache hit, from Redis", callers, samples, target: .milliseconds(2))
+        }
+        while !memoryCache.servesFromMemory { try await Task.sleep(for: .milliseconds(10)) }
+        for user in warm { try await getContextFromMemory(user) }  // the first read of each comes from Redis
+        for callers in [1, 32] {
+            let samples = try await LatencySamples.measure(callers: callers, calls: calls) { index in
+                try await getContextFromMemory(warm[index % warm.count])
+            }
+            row("cache hit, from the engine's memory", callers, samples, target: .milliseconds(2))
         }
 
+        listening.cancel()
+        try await memoryConnection.close()
+        try await memoryServer.close()
         try await connection.close()
         try await server.close()
         await redis.shutdown()
         await client.shutdown()
+    }
+
+    /// Serves `engine` (and a health check) on a Unix socket of its own, with one client connection to it.
+    private func serve(_ engine: ContextEngine, name: String, logger: Logger) async throws -> (RPCServer, RPCClientConnection) {
+        var router = RPCRouter()
+        ContextEngineRPC.register(engine, on: &router)
+        HealthService { _ in .serving }.register(in: &router)
+        let socket = NSTemporaryDirectory() + "plutus-bench-context-\(getpid())-\(name).sock"
+        let server = try await RPCServer.bind(.unix(path: socket), router: router, logger: logger)
+        return (server, try await RPCClientConnection.connect(to: .unix(path: socket), logger: logger))
     }
 
     private func row(_ name: String, _ callers: Int, _ samples: LatencySamples, target: Duration? = nil) {

@@ -10,6 +10,10 @@ import Synchronization
 /// builder stores its result only if the generation is still the one it read before building,
 /// so a context built from data older than the last change never lands in the cache.
 ///
+/// In front of Redis, each process may keep the entries it served last in its own memory (a
+/// ``LocalContextCache`` of `localEntries`), trusted while ``invalidationListener`` is subscribed to
+/// the channel every invalidation publishes on: a hit there costs no round trip at all.
+///
 /// Redis being down is not an error here: reads miss, writes are skipped, and the outage is
 /// logged once when it starts and once when it ends. An invalidation Redis did not take is
 /// remembered: that user's entry counts as a miss until Redis answers again and the
@@ -18,6 +22,7 @@ public final class ContextCache: Sendable {
     private let redis: RedisClient
     private let ttl: Duration
     private let logger: Logger
+    let local: LocalContextCache?
     private let isDown = Mutex(false)
     /// Users whose invalidation Redis did not take yet.
     private let unsentInvalidations = Mutex<Set<String>>([])
@@ -25,12 +30,34 @@ public final class ContextCache: Sendable {
     /// The generation a builder read before building; `nil` when Redis did not answer.
     public struct Generation: Sendable, Equatable {
         let value: String
+        /// When the read began, for the local tier.
+        let ticket: LocalContextCache.Ticket?
     }
 
-    public init(redis: RedisClient, ttl: Duration = .seconds(3600), logger: Logger) {
+    /// The channel every invalidation is published on, with the user id as the message.
+    public static let invalidationChannel = "plutus:context:invalidations"
+
+    /// The longest a local entry is served: the bound on staleness should a dead subscription go unnoticed.
+    public static let localMaximumAge: Duration = .seconds(60)
+
+    /// - Parameter localEntries: how many entries this process keeps in memory in front of Redis (0: none).
+    ///   They are served only while ``invalidationListener`` runs.
+    public init(redis: RedisClient, ttl: Duration = .seconds(3600), localEntries: Int = 0, logger: Logger) {
         self.redis = redis
         self.ttl = ttl
         self.logger = logger
+        self.local =
+            localEntries > 0 ? LocalContextCache(capacity: localEntries, maximumAge: min(ttl, Self.localMaximumAge)) : nil
+    }
+
+    /// Whether reads are being served from this process's memory: it keeps local entries and its
+    /// ``invalidationListener`` is subscribed.
+    public var servesFromMemory: Bool { local?.isLive ?? false }
+
+    /// The service that keeps the local entries trusted (see ``ContextInvalidationListener``), to run
+    /// beside the engine; `nil` without local entries.
+    public var invalidationListener: ContextInvalidationListener? {
+        local.map { ContextInvalidationListener(redis: redis, channel: Self.invalidationChannel, local: $0, logger: logger) }
     }
 
     private var ttlMilliseconds: Int64 {
@@ -62,6 +89,8 @@ public final class ContextCache: Sendable {
     public func entry(of userID: String) async -> Entry? {
         await retryUnsentInvalidations()
         guard !unsentInvalidations.withLock({ $0.contains(userID) }) else { return nil }
+        if let kept = local?.entry(of: userID) { return kept }
+        let ticket = local?.ticket(for: userID)
         guard let bytes = await attempt("read", { try await self.redis.get(Self.entryKey(userID)) }) ?? nil else {
             return nil
         }
@@ -70,13 +99,16 @@ public final class ContextCache: Sendable {
             return nil
         }
         let version = bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        return Entry(version: version, encoded: Array(bytes.dropFirst(8)))
+        let entry = Entry(version: version, encoded: Array(bytes.dropFirst(8)))
+        local?.keep(entry, of: userID, since: ticket)
+        return entry
     }
 
     /// The generation to pass to ``store(_:ifStill:)`` once the context is built.
     public func generation(of userID: String) async -> Generation? {
-        await attempt("read the generation") {
-            Generation(value: try await self.redis.getString(Self.generationKey(userID)) ?? "")
+        let ticket = local?.ticket(for: userID)
+        return await attempt("read the generation") {
+            Generation(value: try await self.redis.getString(Self.generationKey(userID)) ?? "", ticket: ticket)
         }
     }
 
@@ -99,30 +131,37 @@ public final class ContextCache: Sendable {
                 Self.storeIfCurrent, keys: [Self.entryKey(userID), Self.generationKey(userID)],
                 arguments: [RESPArgument(generation.value), RESPArgument(bytes), RESPArgument(self.ttlMilliseconds)])
         }
-        return reply == .integer(1)
+        guard reply == .integer(1) else { return false }
+        local?.keep(entry, of: userID, since: generation.ticket)
+        return true
     }
 
     /// Forgets the cached context of `userID`, and keeps builds already running from storing theirs.
     /// - Returns: the new generation, for storing a context built after the change.
     @discardableResult
     public func invalidate(_ userID: String) async -> Generation? {
-        let reply = await attempt("invalidate") {
-            try await self.redis.evalsha(
-                Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)])
-        }
+        local?.invalidate(userID)
+        let ticket = local?.ticket(for: userID)
+        let reply = await attempt("invalidate") { try await self.bumpGeneration(of: userID) }
         guard case .integer(let generation) = reply else {
             unsentInvalidations.withLock { _ = $0.insert(userID) }
             return nil
         }
-        return Generation(value: String(generation))
+        return Generation(value: String(generation), ticket: ticket)
+    }
+
+    /// Bumps the generation, deletes the entry and tells every process's local tier, in one step.
+    private func bumpGeneration(of userID: String) async throws -> RESPValue {
+        try await redis.evalsha(
+            Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)],
+            arguments: [RESPArgument(Self.invalidationChannel), RESPArgument(userID)])
     }
 
     /// Sends the invalidations Redis did not take, now that it may answer again.
     private func retryUnsentInvalidations() async {
         let users = unsentInvalidations.withLock { $0 }
         for userID in users {
-            let reply = try? await redis.evalsha(
-                Self.bumpGeneration, keys: [Self.entryKey(userID), Self.generationKey(userID)])
+            let reply = try? await bumpGeneration(of: userID)
             guard case .integer = reply else { return }  // still down: try again on the next read
             unsentInvalidations.withLock { _ = $0.remove(userID) }
         }
@@ -158,6 +197,7 @@ public final class ContextCache: Sendable {
         """
         local generation = redis.call('INCR', KEYS[2])
         redis.call('DEL', KEYS[1])
+        redis.call('PUBLISH', ARGV[1], ARGV[2])
         return generation
         """)
 }

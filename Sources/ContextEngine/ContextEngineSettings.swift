@@ -11,6 +11,8 @@ public struct ContextEngineSettings: Sendable {
     public let cipher: DataCipher
     public let hostTables: HostTables
     public let cacheTTL: Duration
+    /// How many contexts each process keeps in memory in front of Redis (0: none).
+    public let localCacheEntries: Int
     public let consumesEvents: Bool
     /// The stream of account events, its consumer group, and how long an entry may sit with a
     /// silent consumer before another takes it over.
@@ -21,7 +23,8 @@ public struct ContextEngineSettings: Sendable {
     /// - Parameters: the flags' values (`nil` when not given); the rest comes from `environment`.
     /// - Throws: ``ConfigurationError`` naming the first setting that is missing or bad.
     public init(
-        databaseURL: String?, redisURL: String?, cacheTTLSeconds: String?, events: String?,
+        databaseURL: String?, redisURL: String?, cacheTTLSeconds: String?, localCacheEntries: String? = nil,
+        events: String?,
         eventsStream: String? = nil, eventsGroup: String? = nil, eventsClaimIdleMilliseconds: String? = nil,
         environment: [String: String]
     ) throws {
@@ -45,6 +48,9 @@ public struct ContextEngineSettings: Sendable {
             try SettingResolver.integer($0, in: 1...86_400)
         } ?? 3_600
         cacheTTL = .seconds(ttl)
+        self.localCacheEntries = try settings.optional(
+            localCacheEntries, flag: "--context-local-entries", variable: "PLUTUS_CONTEXT_LOCAL_ENTRIES"
+        ) { try SettingResolver.integer($0, in: 0...1_000_000) } ?? 4_096
         consumesEvents = try settings.optional(events, flag: "--events", variable: "PLUTUS_CONTEXT_EVENTS") { value in
             switch value {
             case "on": return true

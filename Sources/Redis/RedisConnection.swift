@@ -70,6 +70,18 @@ actor RedisConnection: PooledConnection {
         }
     }
 
+    /// Subscribes to `channels` and hands every reply that follows (confirmations, then messages) to
+    /// `deliver`, on this connection's thread, until the connection fails or the calling task is
+    /// cancelled. Waits without a read timeout: a quiet channel is not a failure.
+    /// - Throws: ``RedisError`` when the connection fails; `CancellationError` when cancelled.
+    func listen(to channels: [String], deliver: @Sendable (RESPValue) -> Void) async throws {
+        try await interruptible { context in
+            try context.setTimeout(.zero)
+            try context.append(["SUBSCRIBE"] + channels.map { RESPArgument($0) })
+            while true { deliver(try context.readReply()) }
+        }
+    }
+
     /// Runs blocking hiredis calls so that cancelling the calling task shuts the socket down and ends them.
     ///
     /// Any thrown error leaves the connection broken (it may have unread replies or a dead socket),

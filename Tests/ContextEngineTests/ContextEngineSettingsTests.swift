@@ -12,16 +12,19 @@ import Testing
     ]
 
     private func settings(
-        _ environment: [String: String], ttl: String? = nil, events: String? = nil, claimIdle: String? = nil
+        _ environment: [String: String], ttl: String? = nil, localEntries: String? = nil, events: String? = nil,
+        claimIdle: String? = nil
     ) throws -> ContextEngineSettings {
         try ContextEngineSettings(
-            databaseURL: nil, redisURL: nil, cacheTTLSeconds: ttl, events: events, eventsClaimIdleMilliseconds: claimIdle,
+            databaseURL: nil, redisURL: nil, cacheTTLSeconds: ttl, localCacheEntries: localEntries, events: events,
+            eventsClaimIdleMilliseconds: claimIdle,
             environment: environment)
     }
 
     @Test func defaults() throws {
         let settings = try settings(Self.good)
         #expect(settings.cacheTTL == .seconds(3600))
+        #expect(settings.localCacheEntries == 4096)
         #expect(settings.consumesEvents)
         #expect(settings.eventsStream == "wealthify:events")
         #expect(settings.eventsGroup == "plutus-context")
@@ -40,6 +43,8 @@ import Testing
         ("PLUTUS_HOST_TABLES", "users=Robert'); DROP TABLE", "PLUTUS_HOST_TABLES"),
         ("PLUTUS_CONTEXT_TTL_SECONDS", "0", "PLUTUS_CONTEXT_TTL_SECONDS"),
         ("PLUTUS_CONTEXT_TTL_SECONDS", "an hour", "PLUTUS_CONTEXT_TTL_SECONDS"),
+        ("PLUTUS_CONTEXT_LOCAL_ENTRIES", "-1", "PLUTUS_CONTEXT_LOCAL_ENTRIES"),
+        ("PLUTUS_CONTEXT_LOCAL_ENTRIES", "lots", "PLUTUS_CONTEXT_LOCAL_ENTRIES"),
         ("PLUTUS_CONTEXT_EVENTS", "yes", "PLUTUS_CONTEXT_EVENTS"),
         ("PLUTUS_EVENTS_CLAIM_IDLE_MS", "5", "PLUTUS_EVENTS_CLAIM_IDLE_MS"),
     ] as [(String, String?, String)])
@@ -51,8 +56,12 @@ import Testing
     }
 
     @Test func flagsWinOverTheEnvironment() throws {
-        let settings = try settings(Self.good, ttl: "60", events: "off", claimIdle: "250")
+        var environment = Self.good
+        environment["PLUTUS_CONTEXT_LOCAL_ENTRIES"] = "100"
+        #expect(try settings(environment).localCacheEntries == 100)
+        let settings = try settings(environment, ttl: "60", localEntries: "0", events: "off", claimIdle: "250")
         #expect(settings.cacheTTL == .seconds(60))
+        #expect(settings.localCacheEntries == 0)
         #expect(!settings.consumesEvents)
         #expect(settings.eventsClaimIdle == .milliseconds(250))
     }

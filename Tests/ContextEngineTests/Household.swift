@@ -49,8 +49,10 @@ struct Household {
             logger: Self.logger)
     }
 
-    func cache(ttl: Duration = .seconds(60)) -> ContextCache {
-        ContextCache(redis: redis, ttl: ttl, logger: Self.logger)
+    /// - Parameter localEntries: contexts kept in memory in front of Redis (served while the cache's
+    ///   invalidation listener runs).
+    func cache(ttl: Duration = .seconds(60), localEntries: Int = 0) -> ContextCache {
+        ContextCache(redis: redis, ttl: ttl, localEntries: localEntries, logger: Self.logger)
     }
 
     private func insert() async throws {

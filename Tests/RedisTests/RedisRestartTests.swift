@@ -90,6 +90,22 @@ struct RedisRestartTests {
         }
     }
 
+    @Test func aSubscriptionEndsWithAnErrorWhenTheServerDies() async throws {
+        try await withServer { redis in
+            var events = redis.subscribe(to: ["news"]).makeAsyncIterator()
+            #expect(try await events.next() == .subscribed(channel: "news"))
+            try await server("kill")
+            let lost = await #expect(throws: RedisError.self) { _ = try await events.next() }
+            #expect(lost?.code == .connectionLost)
+            // Messages published while no one listens are gone; a new subscription hears what follows.
+            try await server("start")
+            var again = redis.subscribe(to: ["news"]).makeAsyncIterator()
+            #expect(try await again.next() == .subscribed(channel: "news"))
+            #expect(try await redis.publish("back", on: "news") == 1)
+            #expect(try await again.next() == .message(channel: "news", payload: Array("back".utf8)))
+        }
+    }
+
     @Test func commandInFlightDuringAKillFailsOnceThenTheClientRecovers() async throws {
         try await withServer(poolSize: 1) { redis in
             _ = try await redis.xgroupCreate("events", group: "g")

@@ -6,6 +6,7 @@ import PlutusService
 import Postgres
 import RPCTransport
 import Redis
+import ServiceLifecycle
 
 /// `plutus-context`: serves `plutus.v1.ContextEngine` (GetContext, RefreshContext, ContextHistory,
 /// UpdateContext), keeps contexts current from the `wealthify:events` stream, and keeps the
@@ -28,6 +29,9 @@ struct ContextCommand: ServiceCommand {
     @Option(help: "How long a cached context lives, in seconds (default: $PLUTUS_CONTEXT_TTL_SECONDS, else 3600).")
     var contextTTLSeconds: String?
 
+    @Option(help: "How many contexts to keep in memory in front of Redis, 0 for none (default: $PLUTUS_CONTEXT_LOCAL_ENTRIES, else 4096).")
+    var contextLocalEntries: String?
+
     @Option(help: "on or off: consume the account events stream (default: $PLUTUS_CONTEXT_EVENTS, else on).")
     var events: String?
 
@@ -44,15 +48,18 @@ struct ContextCommand: ServiceCommand {
         let environment = ProcessInfo.processInfo.environment
         let vectorTarget = try target(of: .vector, flag: vector)
         let settings = try ContextEngineSettings(
-            databaseURL: databaseURL, redisURL: redisURL, cacheTTLSeconds: contextTTLSeconds, events: events,
+            databaseURL: databaseURL, redisURL: redisURL, cacheTTLSeconds: contextTTLSeconds,
+            localCacheEntries: contextLocalEntries, events: events,
             eventsStream: eventsStream, eventsGroup: eventsGroup, eventsClaimIdleMilliseconds: eventsClaimIdleMs,
             environment: environment)
         let runtime = try bootstrap()
         let vectorClient = runtime.client(of: .vector, target: vectorTarget)
         let database = PostgresClient(configuration: settings.database, logger: runtime.logger)
-        let redis = try RedisClient(configuration: settings.redis, logger: runtime.logger)
+        let redis = RedisClient(configuration: settings.redis, logger: runtime.logger)
+        let cache = ContextCache(
+            redis: redis, ttl: settings.cacheTTL, localEntries: settings.localCacheEntries, logger: runtime.logger)
         let engine = ContextEngine(
-            client: database, cache: ContextCache(redis: redis, ttl: settings.cacheTTL, logger: runtime.logger),
+            client: database, cache: cache,
             hostTables: settings.hostTables, cipher: settings.cipher,
             memories: VectorMemorySource(caller: vectorClient), logger: runtime.logger)
         var router = RPCRouter()
@@ -67,7 +74,8 @@ struct ContextCommand: ServiceCommand {
             let partitions = MessagePartitionKeeper(client: database, logger: runtime.logger)
             try await runtime.serve(
                 router, clients: [vectorClient],
-                background: settings.consumesEvents ? [consumer, partitions] : [partitions])
+                background: [cache.invalidationListener, partitions, settings.consumesEvents ? consumer : nil]
+                    .compactMap { (service: (any Service)?) in service })
         } catch {
             await shutDown(database, redis)
             throw error

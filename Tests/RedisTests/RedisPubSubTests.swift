@@ -1,0 +1,90 @@
+import Foundation
+@testable import Redis
+import Testing
+
+@Suite("Redis publish and subscribe")
+struct RedisPubSubTests {
+    @Test func aSubscriptionIsConfirmedThenDeliversEveryMessageInOrder() async throws {
+        try await RedisTestSupport.withClient { redis, prefix async throws in
+            let channel = prefix + "news"
+            var events = redis.subscribe(to: [channel]).makeAsyncIterator()
+            #expect(try await events.next() == .subscribed(channel: channel))
+            #expect(try await redis.publish("first", on: channel) == 1)
+            #expect(try await redis.publish(RESPArgument([0, 0xFF, 10]), on: channel) == 1)
+            #expect(try await redis.publish("", on: channel) == 1)
+            #expect(try await redis.publish("elsewhere", on: prefix + "other") == 0)
+            #expect(try await events.next() == .message(channel: channel, payload: Array("first".utf8)))
+            #expect(try await events.next() == .message(channel: channel, payload: [0, 0xFF, 10]))
+            #expect(try await events.next() == .message(channel: channel, payload: []))
+        }
+    }
+
+    @Test func aQuietChannelIsNotAFailure() async throws {
+        try await RedisTestSupport.withClient(.init(commandTimeout: .milliseconds(100))) { redis, prefix async throws in
+            let channel = prefix + "quiet"
+            var events = redis.subscribe(to: [channel]).makeAsyncIterator()
+            #expect(try await events.next() == .subscribed(channel: channel))
+            try await Task.sleep(for: .milliseconds(400))  // four command timeouts without a message
+            try await redis.publish("late", on: channel)
+            #expect(try await events.next() == .message(channel: channel, payload: Array("late".utf8)))
+        }
+    }
+
+    @Test func aConsumerThatStopsClosesItsConnection() async throws {
+        try await RedisTestSupport.withClient { redis, prefix async throws in
+            let channel = prefix + "short"
+            let listener = Task {
+                for try await event in redis.subscribe(to: [channel]) {
+                    if case .message = event { return }
+                }
+            }
+            try await waitUntil { try await redis.publish("stop", on: channel) == 1 }
+            try await listener.value
+            // The consumer is gone: its connection unsubscribed by closing.
+            try await waitUntil { try await redis.publish("anyone?", on: channel) == 0 }
+        }
+    }
+
+    @Test func cancellingTheConsumerEndsTheSubscription() async throws {
+        try await RedisTestSupport.withClient { redis, prefix async throws in
+            let channel = prefix + "cancelled"
+            let listener = Task {
+                var received = 0
+                for try await _ in redis.subscribe(to: [channel]) { received += 1 }
+                return received
+            }
+            try await waitUntil { try await redis.publish("hello", on: channel) == 1 }
+            listener.cancel()
+            #expect(try await listener.value >= 1)
+            try await waitUntil { try await redis.publish("anyone?", on: channel) == 0 }
+        }
+    }
+
+    @Test func anUnreachableServerEndsTheStreamWithAConnectionError() async throws {
+        try await RedisTestSupport.withClient(.init(url: "redis://127.0.0.1:1/0")) { redis, _ async throws in
+            await #expect(throws: RedisError.self) {
+                for try await _ in redis.subscribe(to: ["nowhere"]) {}
+            }
+        }
+    }
+
+    @Test func malformedPushesAreRefusedAndOthersSkipped() throws {
+        #expect(throws: RedisError.self) { try RedisSubscriptionEvent(push: .error("ERR wrong")) }
+        #expect(throws: RedisError.self) { try RedisSubscriptionEvent(push: .array([.bulkString(Array("message".utf8))])) }
+        #expect(throws: RedisError.self) {
+            try RedisSubscriptionEvent(push: .array([.bulkString(Array("message".utf8)), .bulkString(Array("c".utf8)), .integer(1)]))
+        }
+        let unsubscribe = RESPValue.array([.bulkString(Array("unsubscribe".utf8)), .bulkString(Array("c".utf8)), .integer(0)])
+        #expect(try RedisSubscriptionEvent(push: unsubscribe) == nil)
+    }
+
+    /// Polls `condition` every 10 ms for up to 5 s.
+    private func waitUntil(_ condition: () async throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("condition never held", sourceLocation: sourceLocation)
+    }
+}
