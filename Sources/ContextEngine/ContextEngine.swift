@@ -60,17 +60,18 @@ public final class ContextEngine: Sendable {
 
     /// The current context of `userID`, encoded: a cache hit is passed on as stored, never
     /// decoded and encoded again. What `GetContext` answers with.
+    /// - Parameter metadata: for the calls a miss makes (to the vector store); asked for only then.
     public func encodedContext(
-        of userID: String, minVersion: Int64 = 0, topic: String = "", metadata: RPCMetadata = [:]
+        of userID: String, minVersion: Int64 = 0, topic: String = "", metadata: () -> RPCMetadata = { [:] }
     ) async throws -> [UInt8] {
         guard topic.isEmpty else {
-            return try await context(of: userID, minVersion: minVersion, topic: topic, metadata: metadata).serializedBytes()
+            return try await context(of: userID, minVersion: minVersion, topic: topic, metadata: metadata()).serializedBytes()
         }
         let userID = try ContextEngineError.normalizedUserID(userID)
         if let entry = await cache?.entry(of: userID), entry.version >= minVersion {
             return entry.encoded
         }
-        return try await build(userID, minVersion: minVersion, metadata: metadata).serializedBytes()
+        return try await build(userID, minVersion: minVersion, metadata: metadata()).serializedBytes()
     }
 
     /// Builds the context from PostgreSQL once however many callers miss at the same moment,

@@ -17,7 +17,7 @@ public enum ContextEngineRPC {
             try await answering {
                 try await engine.encodedContext(
                     of: request.userID, minVersion: request.minVersion, topic: request.topic,
-                    metadata: context.outgoingMetadata())
+                    metadata: context.outgoingMetadata)
             }
         }
         router.register(refreshContext) { (request: RefreshContextRequest, _) -> ContextVersion in

@@ -58,16 +58,31 @@ public struct TraceParent: Hashable, Sendable, CustomStringConvertible {
         text.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
     }
 
+    /// `bytes` (a multiple of 8) random bytes as lowercase hex, never all zero: one generator call per
+    /// 8 bytes (for the system generator, one `getrandom` each), written straight into the string.
     private static func randomHex<Generator: RandomNumberGenerator>(bytes: Int, _ generator: inout Generator) -> String {
-        var text = ""
+        let words = bytes / 8
+        var random = [UInt64](repeating: 0, count: words)
         repeat {
-            text = (0..<bytes).map { _ in hex(UInt8.random(in: .min ... .max, using: &generator)) }.joined()
-        } while isZero(Substring(text))
-        return text
+            for index in random.indices { random[index] = generator.next() }
+        } while random.allSatisfy { $0 == 0 }
+        return String(unsafeUninitializedCapacity: words * 16) { text in
+            var written = 0
+            for word in random {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    text[written] = hexDigit(UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0f)
+                    written += 1
+                }
+            }
+            return written
+        }
     }
 
     private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
+        String(decoding: [hexDigit(byte >> 4), hexDigit(byte & 0x0f)], as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

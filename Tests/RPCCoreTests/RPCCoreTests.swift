@@ -105,6 +105,27 @@ struct TraceParentTests {
         #expect(TraceParent(child.description) == child)
     }
 
+    @Test func newIDsAreHexOfTheGeneratorsWordsAndNeverAllZero() throws {
+        /// Zero until it has been asked `zeros` times, then counts up from 0x0123456789abcdef.
+        struct Scripted: RandomNumberGenerator {
+            var zeros: Int
+            var counter: UInt64 = 0x0123_4567_89ab_cdef
+            mutating func next() -> UInt64 {
+                if zeros > 0 { zeros -= 1; return 0 }
+                defer { counter &+= 1 }
+                return counter
+            }
+        }
+        var generator = Scripted(zeros: 2)  // the first trace id drawn is all zero and is drawn again
+        let trace = TraceParent.newTrace(using: &generator)
+        #expect(trace.traceID == "0123456789abcdef0123456789abcdf0")
+        #expect(trace.parentID == "0123456789abcdf1")
+        #expect(trace.description == "00-0123456789abcdef0123456789abcdf0-0123456789abcdf1-01")
+        #expect(TraceParent(trace.description) == trace)
+        var zeroFirst = Scripted(zeros: 1)
+        #expect(trace.child(using: &zeroFirst).parentID == "0123456789abcdef")
+    }
+
     @Test func metadataKeysAreCaseInsensitive() {
         var metadata: RPCMetadata = ["Idempotency-Key": "abc"]
         #expect(metadata.idempotencyKey == "abc")
