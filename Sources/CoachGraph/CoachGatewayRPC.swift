@@ -58,10 +58,10 @@ public enum CoachGatewayRPC {
     }
 
     static func validate(_ request: ConverseRequest) throws {
-        guard UUID(uuidString: request.userID) != nil else {
+        guard request.userID.isUUID else {
             throw RPCError(code: .invalidArgument, message: "user_id must be a UUID")
         }
-        guard request.conversationID.isEmpty || UUID(uuidString: request.conversationID) != nil else {
+        guard request.conversationID.isEmpty || request.conversationID.isUUID else {
             throw RPCError(code: .invalidArgument, message: "conversation_id must be a UUID")
         }
         guard !request.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

@@ -52,7 +52,7 @@ public struct PostgresCheckpointer: GraphCheckpointer {
     }
 
     public func latest(runID: String) async throws -> GraphCheckpoint<CoachTurnState>? {
-        guard UUID(uuidString: runID) != nil else { return nil }
+        guard runID.isUUID else { return nil }
         let rows = try await client.query(
             """
             SELECT run_id::text AS run_id, step, node, next_node, status, interrupt_reason, state_sealed, state_key_id
@@ -75,7 +75,7 @@ public struct PostgresCheckpointer: GraphCheckpointer {
     /// The run of `conversationID` (owned by `userID`) that wrote last, and how it stands: paused for the
     /// person's answer, stopped part-way, or finished. Reads no state: resuming the run loads it.
     public func latestRun(conversationID: String, userID: String) async throws -> RunStanding? {
-        guard UUID(uuidString: conversationID) != nil, UUID(uuidString: userID) != nil else { return nil }
+        guard conversationID.isUUID, userID.isUUID else { return nil }
         let rows = try await client.query(
             """
             SELECT run_id::text AS run_id, status FROM plutus_graph_checkpoints

@@ -1,4 +1,4 @@
-import Foundation
+import PlutusData
 public import RPCCore
 
 /// Why the context engine refused a request; each maps to the RPC status a caller sees.
@@ -36,9 +36,4 @@ public enum ContextEngineError: Error, Equatable, CustomStringConvertible {
         }
         return userID.lowercased()
     }
-}
-
-extension String {
-    /// Whether this is a UUID in its textual form (either case), checked before it reaches SQL.
-    var isUUID: Bool { UUID(uuidString: self) != nil }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import PlutusData
 public import Hummingbird
 public import PlutusAuth
 
@@ -29,7 +29,7 @@ public struct BearerAuthMiddleware: RouterMiddleware {
         } catch let error as AccessTokenError {
             throw Problem.unauthorized(error.description)
         }
-        guard UUID(uuidString: subject) != nil else {
+        guard subject.isUUID else {
             throw Problem.unauthorized("the token's subject is not a user id")
         }
         var context = context

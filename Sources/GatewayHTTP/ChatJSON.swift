@@ -260,7 +260,7 @@ enum Query {
 
     static func uuid(_ value: String?, _ name: String) throws -> String {
         guard let value, !value.isEmpty else { throw Problem.invalidField("`\(name)` is required") }
-        guard UUID(uuidString: value) != nil else { throw Problem.invalidField("`\(name)` must be a UUID") }
+        guard value.isUUID else { throw Problem.invalidField("`\(name)` must be a UUID") }
         return value.lowercased()
     }
 }
