@@ -40,9 +40,11 @@ enum JSONResponse {
     }
 
     static func make(_ status: HTTPResponse.Status, bytes: [UInt8]) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        make(status, body: ByteBuffer(bytes: bytes))
+    }
+
+    static func make(_ status: HTTPResponse.Status, body: ByteBuffer) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     static func encode(_ value: some Encodable) throws -> [UInt8] {

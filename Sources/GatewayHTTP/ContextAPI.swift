@@ -16,14 +16,21 @@ public struct ContextAPI: Sendable {
     /// One call's limit: the context engine answers in milliseconds; an agent may ask a model.
     let contextTimeout: Duration = .seconds(5)
     let agentTimeout: Duration = .seconds(30)
+    /// The JSON of the contexts answered last, reused while they stay the same.
+    let rendered: RenderedContexts
 
-    public init(services: CoachServices) {
+    /// - Parameter renderedContexts: how many users' context JSON to keep for answering again.
+    public init(services: CoachServices, renderedContexts: Int = 1_024) {
         self.services = services
+        self.rendered = RenderedContexts(capacity: renderedContexts)
     }
 
     /// Adds the routes under `group` (`/api/v1/plutus`, behind the bearer check).
     public func register(on group: RouterGroup<GatewayRequestContext>) {
-        group.get("context/current") { _, context in try JSONResponse.make(.ok, ContextJSON(try await current(context))) }
+        group.get("context/current") { _, context in
+            let body = try rendered.body(of: try await current(context)) { ByteBuffer(bytes: try JSONResponse.encode(ContextJSON($0))) }
+            return JSONResponse.make(.ok, body: body)
+        }
         group.get("context/history") { request, context in try await history(request, context) }
         group.post("context/refresh") { _, context in try await refresh(context) }
         group.get("insights") { request, context in try await insights(request, context) }

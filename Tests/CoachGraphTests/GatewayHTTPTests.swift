@@ -247,9 +247,13 @@ import Testing
             for key in ["portfolio", "cash_flow"] { #expect(state[key] is [String: Any], "missing \(key)") }
             #expect((context["goals"] as? [Any])?.count == direct.goals.count && context["insights"] is [Any])
 
+            #expect(try await api.send(.get, "/context/current").body == current.body)  // unchanged, answered again
+
             let refreshed = try api.object(try await api.send(.post, "/context/refresh"))
             let version = try #require(refreshed["version"] as? Int)
             #expect(Int64(version) > direct.version)
+            // The JSON kept for the earlier version is not reused for the new one.
+            #expect(try api.object(try await api.send(.get, "/context/current"))["version"] as? Int == version)
             let history = try api.object(try await api.send(.get, "/context/history?limit=5"))
             let versions = try #require(history["versions"] as? [[String: Any]])
             #expect(versions.first?["version"] as? Int == version && versions.first?["created_at"] is String)
