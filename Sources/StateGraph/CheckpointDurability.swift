@@ -4,23 +4,27 @@ public enum CheckpointDurability: Sendable, Hashable {
     /// never redoes a finished step.
     case sync
     /// Each step's checkpoint is saved while the next step runs, in order, and the run returns
-    /// only once all are saved (the first step's is still waited for, so two processes resuming
-    /// one run cannot both go on). A crash can lose the latest step's checkpoint, so a resume may
+    /// only once all are saved (a resume still waits for its first, so two processes resuming
+    /// one run cannot both go on; a new run has no such rival, since no one can find it before
+    /// its first checkpoint). A crash can lose the latest step's checkpoint, so a resume may
     /// redo that one step: choose it when redoing a step does no harm.
     case async
 }
 
 /// Saves a run's checkpoints in order, either at once or behind the next step. The first save of
-/// an execution is always waited for, so a conflict with another process resuming the same run
-/// stops this one before its next step; a queued save that failed stops the run at its next save.
+/// a resume is always waited for, so a conflict with another process resuming the same run stops
+/// this one before its next step; a queued save that failed stops the run at its next save.
 final class CheckpointWriter<Checkpointer: GraphCheckpointer>: Sendable {
     private let checkpointer: Checkpointer
     private let durability: CheckpointDurability
-    private let pending = PendingSave()
+    private let pending: PendingSave
 
-    init(_ checkpointer: Checkpointer, durability: CheckpointDurability) {
+    /// - Parameter awaitsFirstSave: whether the first save is waited for even when `.async`: a
+    ///   resume's is, a new run's need not be.
+    init(_ checkpointer: Checkpointer, durability: CheckpointDurability, awaitsFirstSave: Bool) {
         self.checkpointer = checkpointer
         self.durability = durability
+        self.pending = PendingSave(awaitsFirst: awaitsFirstSave)
     }
 
     func save(_ checkpoint: GraphCheckpoint<Checkpointer.State>) async throws {
@@ -45,8 +49,14 @@ private actor PendingSave {
     private var last: Task<Void, any Error>?
     private var failure: (any Error)?
     private var saves = 0
+    private let awaitsFirst: Bool
 
-    /// Queues `save` behind the others; the first is awaited here. Throws an earlier save's error.
+    init(awaitsFirst: Bool) {
+        self.awaitsFirst = awaitsFirst
+    }
+
+    /// Queues `save` behind the others (the first is awaited here when ``awaitsFirst``). Throws an
+    /// earlier save's error.
     func chain(waiting save: @escaping @Sendable () async throws -> Void) async throws {
         if let failure { throw failure }
         saves += 1
@@ -56,7 +66,7 @@ private actor PendingSave {
             try await save()
         }
         last = task
-        if saves == 1 {
+        if saves == 1 && awaitsFirst {
             try await settle(task)
         } else {
             Task { try? await self.settle(task) }

@@ -32,7 +32,7 @@ public struct CompiledGraph<State: Sendable>: Sendable {
     public func run<Checkpointer: GraphCheckpointer<State>>(
         _ state: State, runID: String, checkpointer: Checkpointer, events: @escaping EventSink = { _ in }
     ) async throws -> Run {
-        try await execute(from: entryPoint, state: state, afterStep: 0, runID: runID, checkpointer, events)
+        try await execute(from: entryPoint, state: state, afterStep: 0, runID: runID, isResume: false, checkpointer, events)
     }
 
     /// Continues run `runID` from its latest checkpoint: the next node of a run interrupted
@@ -55,17 +55,19 @@ public struct CompiledGraph<State: Sendable>: Sendable {
         if checkpoint.status == .interrupted {
             patch(&state)
         }
-        return try await execute(from: next, state: state, afterStep: checkpoint.step, runID: runID, checkpointer, events)
+        return try await execute(
+            from: next, state: state, afterStep: checkpoint.step, runID: runID, isResume: true, checkpointer, events)
     }
 
     /// Runs steps from `start`, then waits until every checkpoint is saved (whatever ended the run).
     private func execute<Checkpointer: GraphCheckpointer<State>>(
-        from start: String, state initial: State, afterStep: Int, runID: String,
+        from start: String, state initial: State, afterStep: Int, runID: String, isResume: Bool,
         _ checkpointer: Checkpointer, _ events: @escaping EventSink
     ) async throws -> Run {
-        // The first save is always waited for: a second process resuming the same run fails
-        // there, before it does anything the first has done.
-        let writer = CheckpointWriter(checkpointer, durability: durability)
+        // A resume's first save is always waited for: a second process resuming the same run
+        // fails there, before it does anything the first has done. A new run cannot have such a
+        // rival (runs are found by their checkpoints), so with `.async` its first save need not wait.
+        let writer = CheckpointWriter(checkpointer, durability: durability, awaitsFirstSave: isResume)
         let run: Run
         do {
             run = try await steps(from: start, state: initial, afterStep: afterStep, runID: runID, writer, events)
