@@ -5,8 +5,9 @@ import Redis
 import Testing
 
 /// The in-memory tier in front of Redis: what it keeps, what voids it, and how it follows the
-/// invalidation channel (real Redis, real subscriptions).
-@Suite struct LocalContextCacheTests {
+/// invalidation channel (real Redis, real subscriptions). One at a time: each holds a scratch
+/// database's connections, and the whole suite runs beside every other.
+@Suite(.serialized) struct LocalContextCacheTests {
     private let entry = ContextCache.Entry(version: 3, encoded: [1, 2, 3])
 
     @Test func nothingIsServedOrKeptUntilTheSubscriptionIsConfirmed() {
@@ -148,9 +149,9 @@ import Testing
         try await running.value
     }
 
-    /// Polls `condition` every 10 ms for up to 10 s.
+    /// Polls `condition` every 10 ms for up to a minute (a bound, not a timing).
     private func eventually(_ condition: () async throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(10))

@@ -69,10 +69,12 @@ start() {
   if is_root; then chown postgres:postgres "$SOCKET_DIR"; fi
   log "starting PostgreSQL '$NAME' on 127.0.0.1:$PORT ($PGDATA)"
   # After a crash the old server's processes can take a moment to let go of its shared memory.
+  # max_connections: `make test` runs every suite at once, each with its own pools; 200 was
+  # reached at the start of a run.
   local attempt
   for attempt in 1 2 3 4 5; do
     pg_ctl -l "$PGDATA/server.log" -w -t 60 -o "-p $PORT -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories=$SOCKET_DIR -c max_connections=200 -c fsync=off \
+      -c unix_socket_directories=$SOCKET_DIR -c max_connections=400 -c fsync=off \
       -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c max_wal_size=4GB" \
       start >/dev/null 2>&1 && break
     [ "$attempt" = 5 ] && { tail -n 20 "$PGDATA/server.log" >&2; die "PostgreSQL '$NAME' did not start"; }

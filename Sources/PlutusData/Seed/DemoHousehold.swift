@@ -119,7 +119,7 @@ struct DemoHousehold {
             let dayOfMonth = (today - daysAgo) % 30
             if dayOfMonth == 1 {
                 transaction(&tables, checking, -housingCents, day, ownsHome ? "Mortgage payment" : "Rent — property manager", "housing")
-                for (loan, payment) in loans {
+                for (_, payment) in loans {
                     transaction(&tables, checking, -payment, day, "Loan payment", "debt_payment")
                 }
             }
