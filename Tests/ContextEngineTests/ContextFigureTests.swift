@@ -1,5 +1,6 @@
 import ContextEngine
 import PlutusWire
+import Postgres
 import Testing
 
 /// The figures of the hand-built household, worked out by hand, to the cent.
@@ -55,6 +56,31 @@ import Testing
                     CategoryTotal(category: "groceries", amountCents: 751_00),
                     CategoryTotal(category: "dining", amountCents: 40_00),
                 ])
+        }
+    }
+
+    @Test func theRecentTransactionsAreTheNewestTwentyOfAllAccounts() async throws {
+        try await Household.with { household in
+            // 36 more over three accounts, interleaved, several on the same day (the id breaks ties),
+            // and the other user's newer ones, which must not show.
+            let rows = (0..<36).map { index in
+                let account = "a0000000-0000-0000-0000-00000000000\(index % 3 + 1)"
+                let id = String(format: "d0000000-0000-0000-0000-%012d", 36 - index)
+                return "('\(id)', '\(account)', -\(index + 1).00, current_date - \(index / 4), 'Shop \(index)', 'shopping')"
+            } + ["('e0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000007', -1.00, current_date, 'Theirs', 'shopping')"]
+            try await household.database.query(
+                PostgresQuery(
+                    sql: "INSERT INTO transactions (id, account_id, amount, posted_on, merchant, category) VALUES "
+                        + rows.joined(separator: ", ")))
+            let expected = try await household.database.query(
+                """
+                SELECT t.id::text AS id FROM transactions t JOIN accounts a ON a.id = t.account_id
+                WHERE a.user_id = \(household.userID)::uuid ORDER BY t.posted_on DESC, t.id LIMIT 20
+                """
+            ).map { try $0.decode("id", as: String.self) }
+            let context = try await household.engine().context(of: household.userID)
+            #expect(context.transactions.map(\.id) == expected)
+            #expect(context.transactions.count == 20 && !context.transactions.contains { $0.merchant == "Theirs" })
         }
     }
 
