@@ -29,6 +29,7 @@ public struct ContextInvalidationListener: Service {
         try? await cancelWhenGracefulShutdown {
             var retry = firstRetry
             var isDown = false
+            var wasEverLive = false
             while !Task.isCancelled {
                 do {
                     for try await event in redis.subscribe(to: [channel]) {
@@ -37,7 +38,13 @@ public struct ContextInvalidationListener: Service {
                             local.goLive()
                             retry = firstRetry
                             if isDown { logger.notice("context invalidations arrive again: serving contexts from memory") }
+                            if !wasEverLive {
+                                logger.info(
+                                    "subscribed to context invalidations: serving contexts from memory",
+                                    metadata: ["channel": "\(channel)", "entries": "\(local.capacity)"])
+                            }
                             isDown = false
+                            wasEverLive = true
                         case .message(_, let payload):
                             local.invalidate(String(decoding: payload, as: UTF8.self))
                         }
