@@ -141,8 +141,12 @@ public final class ContextCache: Sendable {
     @discardableResult
     public func invalidate(_ userID: String) async -> Generation? {
         local?.invalidate(userID)
-        let ticket = local?.ticket(for: userID)
         let reply = await attempt("invalidate") { try await self.bumpGeneration(of: userID) }
+        // A read here that began before the bump may have kept the old entry meanwhile (its ticket
+        // came after the first local invalidation): drop it and void that ticket, so nothing older
+        // than the change is served once this returns, without waiting for our own message.
+        local?.invalidate(userID)
+        let ticket = local?.ticket(for: userID)
         guard case .integer(let generation) = reply else {
             unsentInvalidations.withLock { _ = $0.insert(userID) }
             return nil
