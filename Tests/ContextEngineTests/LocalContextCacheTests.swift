@@ -97,7 +97,7 @@ import Testing
                 let elsewhere = household.engine(cache: ContextCache(redis: other, logger: Household.logger))
                 #expect(try await elsewhere.refresh(userID: household.userID, reason: "elsewhere").version == 1)
                 await other.shutdown()
-                try await eventually { try await engine.context(of: household.userID).version == 1 }
+                try #require(await eventually(timeout: .seconds(60)) { try await engine.context(of: household.userID).version == 1 })
             }
         }
     }
@@ -125,9 +125,9 @@ import Testing
         do {
             try await withListener(of: cache) {
                 try await server("kill")
-                try await eventually { !cache.servesFromMemory }
+                try #require(await eventually(timeout: .seconds(60)) { !cache.servesFromMemory })
                 try await server("start")
-                try await eventually { cache.servesFromMemory }
+                try #require(await eventually(timeout: .seconds(60)) { cache.servesFromMemory })
             }
             await redis.shutdown()
             try await server("stop")
@@ -143,20 +143,9 @@ import Testing
         let listener = try #require(cache.invalidationListener)
         let running = Task { try await listener.run() }
         defer { running.cancel() }
-        try await eventually { cache.servesFromMemory }
+        try #require(await eventually(timeout: .seconds(60)) { cache.servesFromMemory })
         try await body()
         running.cancel()
         try await running.value
-    }
-
-    /// Polls `condition` every 10 ms for up to a minute (a bound, not a timing).
-    private func eventually(_ condition: () async throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("condition never held", sourceLocation: sourceLocation)
-        throw CancellationError()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlutusTestSupport
 @testable import Redis
 import Testing
 
@@ -39,7 +40,7 @@ struct RedisPubSubTests {
                 #expect(try await redis.publish("only", on: channel) == 1)
                 #expect(try await events.next() == .message(channel: channel, payload: Array("only".utf8)))
             }  // the consumer lets go of the stream here
-            try await waitUntil { try await redis.publish("anyone?", on: channel) == 0 }
+            #expect(try await eventually(timeout: .seconds(60)) { try await redis.publish("anyone?", on: channel) == 0 })
         }
     }
 
@@ -59,7 +60,7 @@ struct RedisPubSubTests {
             #expect(try await redis.publish("hello", on: channel) == 1)
             listener.cancel()
             #expect(try await listener.value <= 1)
-            try await waitUntil { try await redis.publish("anyone?", on: channel) == 0 }
+            #expect(try await eventually(timeout: .seconds(60)) { try await redis.publish("anyone?", on: channel) == 0 })
         }
     }
 
@@ -79,16 +80,5 @@ struct RedisPubSubTests {
         }
         let unsubscribe = RESPValue.array([.bulkString(Array("unsubscribe".utf8)), .bulkString(Array("c".utf8)), .integer(0)])
         #expect(try RedisSubscriptionEvent(push: unsubscribe) == nil)
-    }
-
-    /// Polls `condition` every 10 ms for up to a minute (a bound, not a timing: the whole suite runs
-    /// at once on two cores).
-    private func waitUntil(_ condition: () async throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("condition never held", sourceLocation: sourceLocation)
     }
 }
