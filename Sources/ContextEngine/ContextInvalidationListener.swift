@@ -24,12 +24,14 @@ public struct ContextInvalidationListener: Service {
         self.logger = logger
     }
 
+    /// What the log has said so far: each change of standing is logged once.
+    private enum Standing { case starting, live, down }
+
     public func run() async throws {
         defer { local.goDark() }
         try? await cancelWhenGracefulShutdown {
             var retry = firstRetry
-            var isDown = false
-            var wasEverLive = false
+            var standing = Standing.starting
             while !Task.isCancelled {
                 do {
                     for try await event in redis.subscribe(to: [channel]) {
@@ -37,25 +39,28 @@ public struct ContextInvalidationListener: Service {
                         case .subscribed:
                             local.goLive()
                             retry = firstRetry
-                            if isDown { logger.notice("context invalidations arrive again: serving contexts from memory") }
-                            if !wasEverLive {
+                            switch standing {
+                            case .starting:
                                 logger.info(
                                     "subscribed to context invalidations: serving contexts from memory",
                                     metadata: ["channel": "\(channel)", "entries": "\(local.capacity)"])
+                            case .down:
+                                logger.notice("context invalidations arrive again: serving contexts from memory")
+                            case .live:
+                                break
                             }
-                            isDown = false
-                            wasEverLive = true
+                            standing = .live
                         case .message(_, let payload):
                             local.invalidate(String(decoding: payload, as: UTF8.self))
                         }
                     }
                 } catch {
-                    if !isDown {
+                    if standing != .down {
                         logger.warning(
                             "context invalidations are not arriving: every read goes to Redis until they do",
                             metadata: ["error": "\(error)"])
                     }
-                    isDown = true
+                    standing = .down
                 }
                 local.goDark()
                 try await Task.sleep(for: retry)

@@ -116,11 +116,8 @@ final class LocalContextCache: Sendable {
         }
     }
 
-    /// A user's stripe, from a hash that is the same in every run (the standard one is seeded per process;
-    /// here only the spread matters, but a fixed one keeps tests repeatable).
+    /// A user's stripe (only the spread matters, so the process's own seeded hash does).
     private static func stripe(of userID: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in userID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(hash % UInt64(stripes))
+        Int(UInt(bitPattern: userID.hashValue) % UInt(stripes))
     }
 }
